@@ -1,0 +1,84 @@
+"""The codebook (data/codebook.yaml): categories, cues and section rules, loaded once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from cchc.read.fold import fold
+
+CODEBOOK_PATH = Path(__file__).resolve().parents[2] / "data" / "codebook.yaml"
+FAMILIES = ("content_area", "theme", "channel", "indicator", "audience")
+
+
+@dataclass(frozen=True)
+class Category:
+    id: str
+    family: str
+    vi: str
+    en: str
+    cues: tuple[str, ...]
+    weak: tuple[str, ...]
+    group: str | None = None  # channels: "digital" or "traditional"
+
+    def label(self, lang: str = "vi") -> str:
+        return self.vi if lang == "vi" else self.en
+
+
+@dataclass(frozen=True)
+class Family:
+    id: str
+    vi: str
+    en: str
+    sections: frozenset[str]
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: automata are cached per loaded codebook
+class Codebook:
+    version: int
+    families: dict[str, Family]
+    categories: tuple[Category, ...]
+    masks: tuple[str, ...]
+    masked_families: frozenset[str]
+
+    def by_id(self) -> dict[str, Category]:
+        return {c.id: c for c in self.categories}
+
+    def in_family(self, family: str) -> list[Category]:
+        return [c for c in self.categories if c.family == family]
+
+
+def _category(entry: dict) -> Category:
+    cues = tuple(dict.fromkeys(fold(c.strip()) for c in entry["cues"]))
+    weak = tuple(dict.fromkeys(fold(c.strip()) for c in entry.get("weak", [])))
+    return Category(
+        entry["id"], entry["family"], entry["vi"], entry["en"], cues, weak, entry.get("group")
+    )
+
+
+def parse_codebook(data: dict) -> Codebook:
+    families = {
+        key: Family(key, value["vi"], value["en"], frozenset(value["sections"]))
+        for key, value in data["families"].items()
+    }
+    categories = tuple(_category(entry) for entry in data["categories"])
+    unknown = {c.family for c in categories} - set(families)
+    if unknown:
+        raise ValueError(f"codebook: unknown families {sorted(unknown)}")
+    masks = data.get("masks", {})
+    return Codebook(
+        int(data.get("version", 1)),
+        families,
+        categories,
+        tuple(fold(p) for p in masks.get("phrases", [])),
+        frozenset(masks.get("families", [])),
+    )
+
+
+@lru_cache(maxsize=4)
+def load_codebook(path: Path = CODEBOOK_PATH) -> Codebook:
+    with open(path, encoding="utf-8") as handle:
+        return parse_codebook(yaml.safe_load(handle))

@@ -1,0 +1,123 @@
+"""Coding: find every cue of the codebook in a plan, keep the ones its section rules allow.
+
+All cues go into one Aho-Corasick automaton (pyahocorasick), so a plan is scanned once whatever
+the size of the codebook. A mention keeps its category, section kind and character span: it is
+the evidence an analyst checks.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+import ahocorasick
+
+from cchc.geo.provinces import name_variants
+from cchc.parse.codebook import Codebook, load_codebook
+from cchc.parse.structure import Passage
+from cchc.read.fold import fold
+
+
+@dataclass
+class Mention:
+    family: str
+    category: str
+    cue: str
+    weak: bool
+    start: int
+    end: int
+    passage_no: int
+    section_no: int
+    section_kind: str
+
+
+def _province_press_cues() -> list[str]:
+    """'báo sơn la', 'báo an giang'…: a provincial newspaper is named after its province."""
+    return sorted({fold("báo " + name) for name in name_variants()})
+
+
+@lru_cache(maxsize=4)
+def build_automaton(codebook: Codebook) -> ahocorasick.Automaton:
+    payloads: dict[str, list[tuple]] = defaultdict(list)
+    for category in codebook.categories:
+        for cue in category.cues:
+            payloads[cue].append(("cue", category.family, category.id, False))
+        for cue in category.weak:
+            payloads[cue].append(("cue", category.family, category.id, True))
+    for cue in _province_press_cues():
+        payloads[cue].append(("cue", "channel", "bao_chi", False))
+    for phrase in codebook.masks:
+        payloads[phrase].append(("mask", "", "", False))
+    automaton = ahocorasick.Automaton()
+    for key, values in payloads.items():
+        automaton.add_word(key, (key, tuple(values)))
+    automaton.make_automaton()
+    return automaton
+
+
+def _is_word_edge(folded: str, index: int) -> bool:
+    return index < 0 or index >= len(folded) or not folded[index].isalnum()
+
+
+def scan(folded: str, codebook: Codebook) -> tuple[list[tuple], list[tuple[int, int]]]:
+    """All whole-word cue hits (start, end, payload) and mask spans in a folded text."""
+    hits, masks = [], []
+    for end_index, (key, values) in build_automaton(codebook).iter(folded):
+        start = end_index - len(key) + 1
+        if not (_is_word_edge(folded, start - 1) and _is_word_edge(folded, end_index + 1)):
+            continue
+        for value in values:
+            if value[0] == "mask":
+                masks.append((start, end_index + 1))
+            else:
+                hits.append((start, end_index + 1, key, value))
+    return hits, masks
+
+
+def _masked(start: int, end: int, masks: list[tuple[int, int]]) -> bool:
+    return any(m_start <= start and end <= m_end for m_start, m_end in masks)
+
+
+def code_mentions(
+    folded: str, passages: list[Passage], codebook: Codebook | None = None
+) -> list[Mention]:
+    """Mentions that count under the codebook's section rules, longest cue first per category."""
+    codebook = codebook or load_codebook()
+    hits, masks = scan(folded, codebook)
+    starts = [p.start for p in passages]
+    kept: list[Mention] = []
+    last_end: dict[str, int] = {}
+    for start, end, cue, (_, family, category, weak) in sorted(hits, key=lambda h: (h[0], -h[1])):
+        if start < last_end.get(category, -1):
+            continue  # "một cửa" inside "một cửa liên thông": one mention, not two
+        passage = passages[max(0, bisect_right(starts, start) - 1)]
+        if passage.kind not in codebook.families[family].sections:
+            continue
+        if family in codebook.masked_families and masks and _masked(start, end, masks):
+            continue
+        last_end[category] = end
+        kept.append(
+            Mention(family, category, cue, weak, start, end, passage.no, passage.section_no,
+                    passage.kind)
+        )  # fmt: skip
+    return kept
+
+
+def present_categories(mentions: list[Mention]) -> dict[str, list[str]]:
+    """Family -> present category ids: one strong cue, or two different weak cues."""
+    strong: set[tuple[str, str]] = set()
+    weak: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for mention in mentions:
+        key = (mention.family, mention.category)
+        if mention.weak:
+            weak[key].add(mention.cue)
+        else:
+            strong.add(key)
+    present = strong | {key for key, cues in weak.items() if len(cues) >= 2}
+    result: dict[str, list[str]] = defaultdict(list)
+    order = {c.id: i for i, c in enumerate(load_codebook().categories)}
+    for family, category in sorted(present, key=lambda k: order.get(k[1], 999)):
+        result[family].append(category)
+    return dict(result)

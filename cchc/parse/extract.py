@@ -1,0 +1,106 @@
+"""One document in, one coded plan out: structure, metadata, mentions, facts.
+
+``extract`` is pure: it reads nothing from disk and writes nothing; the store and the CLI call it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from cchc.errors import NotAPlan
+from cchc.parse.codebook import Codebook, load_codebook
+from cchc.parse.coding import Mention, code_mentions, present_categories
+from cchc.parse.facts import Citation, Target, extract_citations, extract_targets
+from cchc.parse.metadata import Field, extract_metadata
+from cchc.parse.structure import Structure, parse_structure
+from cchc.parse.units import UnitRole, extract_units
+from cchc.read import Document
+
+EXTRACTOR_VERSION = "1.0"
+
+
+@dataclass
+class Extraction:
+    doc: Document
+    structure: Structure
+    metadata: dict[str, Field]
+    mentions: list[Mention]
+    present: dict[str, list[str]]
+    targets: list[Target]
+    citations: list[Citation]
+    units: list[UnitRole]
+    plan_doubts: list[str] = field(default_factory=list)
+
+    @property
+    def plan_id(self) -> str:
+        return self.doc.content_hash[:16]
+
+    def value(self, name: str) -> object:
+        return self.metadata[name].value
+
+    def to_json(self) -> dict:
+        """The CLI's `extract` record for this plan."""
+        text = self.doc.text
+        kinds = {s.no: s.kind for s in self.structure.sections}
+        return {
+            "source": self.doc.source,
+            "plan_id": self.plan_id,
+            "metadata": {name: f.value for name, f in self.metadata.items()},
+            "metadata_notes": {n: f.how for n, f in self.metadata.items() if f.value is None},
+            "present": self.present,
+            "mentions": [
+                {"family": m.family, "id": m.category, "section": kinds[m.section_no],
+                 "start": m.start, "end": m.end, "text": text[m.start : m.end]}
+                for m in self.mentions
+            ],  # fmt: skip
+            "targets": [
+                {"text": t.text, "value": t.value, "unit": t.unit, "period": t.period}
+                for t in self.targets
+            ],
+            "citations": sorted({c.key for c in self.citations}),
+            "notes": self.doc.notes + self.plan_doubts,
+        }
+
+
+def plan_doubts(doc: Document, structure: Structure, present: dict[str, list[str]]) -> list[str]:
+    """Why a document looks unlike a CCHC communication plan (empty when it looks like one)."""
+    head = doc.folded[:3000]
+    doubts = []
+    if "kế hoạch" not in head:
+        doubts.append("không có tiêu đề 'Kế hoạch' / no 'Kế hoạch' title")
+    if "cải cách hành chính" not in doc.folded and "cchc" not in doc.folded:
+        doubts.append("không nói đến cải cách hành chính / never mentions administrative reform")
+    if "tuyên truyền" not in doc.folded and "truyền thông" not in doc.folded:
+        doubts.append("không nói đến tuyên truyền / never mentions communication")
+    body = {s.kind for s in structure.sections} & {"purpose", "content", "channels", "implementation"}
+    if len(body) < 2:
+        doubts.append("thiếu các mục Mục đích, Nội dung, Hình thức, Tổ chức thực hiện / no plan sections")
+    if not present.get("content_area") and not present.get("channel"):
+        doubts.append("không thấy lĩnh vực CCHC hay hình thức tuyên truyền nào / no content area or channel")
+    return doubts
+
+
+def extract(doc: Document, codebook: Codebook | None = None, force: bool = False) -> Extraction:
+    """Code one document; raises NotAPlan (with reasons) unless ``force``."""
+    codebook = codebook or load_codebook()
+    structure = parse_structure(doc.text)
+    mentions = code_mentions(doc.folded, structure.passages, codebook)
+    present = present_categories(mentions)
+    doubts = plan_doubts(doc, structure, present)
+    if len(doubts) >= 2 and not force:
+        reasons = "; ".join(doubts)
+        raise NotAPlan(
+            f"Tệp không giống một kế hoạch tuyên truyền CCHC: {reasons}. Có thể nhập bắt buộc nếu chắc chắn.",
+            f"The file does not look like a CCHC communication plan: {reasons}. It can be imported anyway.",
+        )
+    return Extraction(
+        doc,
+        structure,
+        extract_metadata(doc.text, doc.folded, structure),
+        mentions,
+        present,
+        extract_targets(doc.text, structure.passages),
+        extract_citations(doc.text, structure.passages),
+        extract_units(doc.text, structure.passages),
+        doubts,
+    )

@@ -1,0 +1,142 @@
+"""Facts a plan carries beyond categories: quantitative targets, legal citations, responsible units."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from datetime import date
+
+from cchc.parse.structure import Passage
+
+_SKIP_KINDS = {"distribution", "signature", "header"}
+
+
+@dataclass
+class Target:
+    text: str
+    value: float | None
+    unit: str
+    period: str | None
+    start: int
+    end: int
+    passage_no: int
+
+
+_UNITS = r"%|tin,\s*bài|tin bài|bài viết|bài|tin|số|lần|buổi|cuộc|hội nghị|lớp|chuyên mục|phóng sự|video|tờ|pano|ấn phẩm|chương trình"
+# The number comes first in the pattern so the scan is fast; the commitment word before it is
+# looked up afterwards.
+_TARGET = re.compile(
+    r"(?<![\d/.,])(?P<value>\d{1,4}(?:[.,]\d+)?)\s*(?P<unit>" + _UNITS + r")(?!\w)"
+    r"(?:\s*/\s*(?P<per>quý|tháng|năm|số|tuần|ngày|kỳ))?",
+    re.I,
+)
+_LEAD = re.compile(r"(tối thiểu(?: là)?|ít nhất|tối đa|đạt|phấn đấu|trên|không ít hơn)\s*$", re.I)
+_EVERY = re.compile(r"(hàng|mỗi|định kỳ)\s+(quý|tháng|năm|tuần)", re.I)
+_DEADLINE = re.compile(r"(chậm nhất|trước) ngày (\d{1,2})/(\d{1,2})/(\d{4})", re.I)
+
+
+def _passage_at(passages: list[Passage], starts: list[int], index: int) -> Passage:
+    return passages[max(0, bisect_right(starts, index) - 1)]
+
+
+def _target_from(text: str, match: re.Match[str], passage: Passage) -> Target | None:
+    unit = re.sub(r"\s+", " ", match.group("unit")).lower()
+    lead = _LEAD.search(text, max(passage.start, match.start() - 20), match.start())
+    if unit != "%" and not lead and not match.group("per"):
+        return None  # "3 Chỉ số", "2 bài" without a commitment word is not a target
+    value = float(match.group("value").replace(",", "."))
+    period = match.group("per")
+    if not period and (every := _EVERY.search(text, passage.start, passage.end)):
+        period = every.group(2).lower()
+    start = lead.start() if lead else match.start()
+    return Target(text[start : match.end()], value, unit, period, start, match.end(), passage.no)
+
+
+def extract_targets(text: str, passages: list[Passage]) -> list[Target]:
+    starts = [p.start for p in passages]
+    targets: list[Target] = []
+    for match in _TARGET.finditer(text):
+        passage = _passage_at(passages, starts, match.start())
+        if passage.kind not in _SKIP_KINDS and (target := _target_from(text, match, passage)):
+            targets.append(target)
+    for match in _DEADLINE.finditer(text):
+        passage = _passage_at(passages, starts, match.start())
+        day, month, year = (int(g) for g in match.groups()[1:])
+        try:
+            when = date(year, month, day).isoformat()
+        except ValueError:
+            continue
+        if passage.kind not in _SKIP_KINDS:
+            targets.append(
+                Target(match.group(0), None, "hạn chót", when, match.start(), match.end(), passage.no)
+            )
+    return targets
+
+
+@dataclass
+class Citation:
+    key: str  # 76/NQ-CP, 57-NQ/TW, Luật Thực hiện dân chủ ở cơ sở năm 2022
+    doc_type: str  # NQ, QĐ, CT, KH, ĐA, Luật…
+    issuer_code: str | None
+    issued_on: str | None
+    start: int
+    end: int
+    passage_no: int
+
+
+_DOC_TYPES = "NQ|QĐ|QD|CT|KH|ĐA|TT|NĐ|KL|TTr|HD|HĐ|TB|CV|QC|BC|QĐi"
+_CODE = re.compile(
+    r"(?<![\w/])(?P<num>\d{1,5})\s*(?:/(?P<year>\d{4}))?\s*(?P<sep>[/-])\s*"
+    r"(?P<type>" + _DOC_TYPES + r")\s*(?P<sep2>[/-])\s*(?P<issuer>[A-ZĐ][A-Za-zĐđ&]{0,11})(?![\w])"
+)
+_ISSUER_CASE = {"TTG": "TTg", "SNGV": "SNgV", "CP": "CP", "TW": "TW", "TU": "TU"}
+_DATE_AFTER = re.compile(
+    r"\s*,?\s*ngày\s*(\d{1,2})\s*(?:/|tháng\s*)(\d{1,2})\s*(?:/|năm\s*)(\d{4})", re.I
+)
+_LAW = re.compile(
+    r"\bLuật ((?:[A-ZĐ]|sửa)[^;.()\n]{3,80}?)(?=\s+(?:năm\s+\d{4}|ngày|hiện hành|theo|của|và Luật)"
+    r"|\s*[;.()\n]|,\s+(?![a-zđà-ỹ])|$)(?:\s+năm\s+(\d{4}))?"
+)
+
+
+def _issuer_code(raw: str) -> str:
+    upper = raw.upper()
+    return _ISSUER_CASE.get(upper, upper if raw[-1:].islower() and raw[:-1].isupper() else raw)
+
+
+def _cited_date(text: str, end: int) -> str | None:
+    match = _DATE_AFTER.match(text, end, min(len(text), end + 40))
+    if not match:
+        return None
+    day, month, year = (int(g) for g in match.groups())
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def extract_citations(text: str, passages: list[Passage]) -> list[Citation]:
+    starts = [p.start for p in passages]
+    found: list[Citation] = []
+    for match in _CODE.finditer(text):
+        passage = _passage_at(passages, starts, match.start())
+        if passage.kind in ("distribution", "signature"):
+            continue
+        doc_type = match.group("type").replace("QD", "QĐ")
+        issuer = _issuer_code(match.group("issuer"))
+        year = f"/{match.group('year')}" if match.group("year") else ""
+        if match.group("sep") == "-":  # Party style: 57-NQ/TW
+            key = f"{match.group('num')}-{doc_type}/{issuer}"
+        else:
+            key = f"{match.group('num')}{year}/{doc_type}-{issuer}"
+        when = _cited_date(text, match.end())
+        found.append(Citation(key, doc_type, issuer, when, match.start(), match.end(), passage.no))
+    for match in _LAW.finditer(text):
+        passage = _passage_at(passages, starts, match.start())
+        if passage.kind in ("distribution", "signature"):
+            continue
+        name = re.sub(r"\s+", " ", match.group(1)).strip()
+        key = f"Luật {name}" + (f" năm {match.group(2)}" if match.group(2) else "")
+        found.append(Citation(key, "Luật", None, None, match.start(), match.end(), passage.no))
+    return found

@@ -1,0 +1,103 @@
+"""Who issued a plan, at which level of government, and for which sector.
+
+A plan says it in its own words ("Sở Ngoại vụ xây dựng Kế hoạch…", "Chủ tịch Ủy ban nhân dân tỉnh
+ban hành Kế hoạch…"), in its closing line, or in the suffix of its number (KH-SNgV).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from cchc.parse.structure import Structure
+
+# Number suffixes of provincial departments, and the department they stand for.
+DEPARTMENT_CODES = {
+    "SNV": "Sở Nội vụ", "SKHCN": "Sở Khoa học và Công nghệ", "SNGV": "Sở Ngoại vụ",
+    "SVHTTDL": "Sở Văn hóa, Thể thao và Du lịch", "STP": "Sở Tư pháp", "STC": "Sở Tài chính",
+    "SYT": "Sở Y tế", "SGDĐT": "Sở Giáo dục và Đào tạo", "SGDDT": "Sở Giáo dục và Đào tạo",
+    "STTTT": "Sở Thông tin và Truyền thông", "SKHĐT": "Sở Kế hoạch và Đầu tư",
+    "SKHDT": "Sở Kế hoạch và Đầu tư", "SCT": "Sở Công Thương", "SXD": "Sở Xây dựng",
+    "SGTVT": "Sở Giao thông vận tải", "SNNPTNT": "Sở Nông nghiệp và Phát triển nông thôn",
+    "SNNMT": "Sở Nông nghiệp và Môi trường", "STNMT": "Sở Tài nguyên và Môi trường",
+    "SLĐTBXH": "Sở Lao động - Thương binh và Xã hội", "SDTTG": "Sở Dân tộc và Tôn giáo",
+    "BDT": "Ban Dân tộc", "VPUBND": "Văn phòng UBND tỉnh", "TTR": "Thanh tra tỉnh",
+}  # fmt: skip
+_LOCAL_LEVELS = {
+    "tỉnh": "province", "thành phố": "province", "huyện": "district", "thị xã": "district",
+    "quận": "district", "xã": "commune", "phường": "commune", "thị trấn": "commune",
+    "đặc khu": "commune",
+}  # fmt: skip
+
+
+@dataclass
+class Issuer:
+    name: str
+    level: str  # national, province, department, district, commune
+    sector: str | None
+    confidence: str
+    how: str
+
+
+def _department(name: str, confidence: str, how: str) -> Issuer:
+    name = re.sub(r"\s+", " ", name).strip(" ,.;")
+    sector = re.sub(r"^(Sở|Ban)\s+", "", name) if name.startswith(("Sở", "Ban")) else name
+    return Issuer(name, "department", sector, confidence, how)
+
+
+_DEPT = r"((?:Sở|Ban|Văn phòng|Thanh tra|Bộ)\s+[A-ZĐÀ-Ỹ][^.;:()\n]{2,60}?)"
+_SELF_INTRO = re.compile(_DEPT + r"\s*(?:\([^)]{1,20}\)\s*)?(?:xây dựng|ban hành)\s+(?:K|k)ế hoạch")
+_CLOSING = re.compile(r"Trên đây là Kế hoạch[^\n]{0,160}? của " + _DEPT + r"\s*\./\.")
+_UBND = re.compile(
+    r"(?:Chủ tịch\s+)?(?:Ủy ban nhân dân|UBND|ỦY BAN NHÂN DÂN|Uỷ ban nhân dân)\s+"
+    r"(tỉnh|TỈNH|thành phố|THÀNH PHỐ|huyện|HUYỆN|thị xã|THỊ XÃ|quận|QUẬN|xã|XÃ|phường|PHƯỜNG|thị trấn)"
+    r"(?:\s+[^\n]{0,40}?)?\s*(?:ban hành|xây dựng)\s+(?:K|k)ế hoạch"
+)
+_CHAIR_HEADER = re.compile(r"^CHỦ TỊCH (?:ỦY|UỶ) BAN NHÂN DÂN (TỈNH|THÀNH PHỐ|HUYỆN|THỊ XÃ|XÃ|PHƯỜNG)", re.M)
+
+
+def _ubnd(level_word: str, confidence: str, how: str) -> Issuer:
+    word = level_word.lower()
+    level = _LOCAL_LEVELS.get(word, "province")
+    if word == "thành phố" and "tỉnh" in how:  # a city inside a province is a district-level unit
+        level = "district"
+    return Issuer(f"UBND {word}", level, None, confidence, how)
+
+
+def _own(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """First match that is the plan speaking of itself, not "… của UBND tỉnh ban hành Kế hoạch"."""
+    for match in pattern.finditer(text):
+        if not text[max(0, match.start() - 5) : match.start()].endswith(("của ", "tại ")):
+            return match
+    return None
+
+
+def issuer_from_text(text: str, structure: Structure) -> Issuer | None:
+    """The issuer as the plan names itself, searched where plans name themselves."""
+    head = text[: min(len(text), 6000)]
+    candidates = [(m, "dept") for m in [_own(_SELF_INTRO, head)] if m]
+    candidates += [(m, "ubnd") for m in [_own(_UBND, head)] if m]
+    if candidates:
+        match, kind = min(candidates, key=lambda c: c[0].start())
+        if kind == "ubnd":
+            return _ubnd(match.group(1), "high", "câu mở đầu / preamble")
+        if match.group(1).startswith("Bộ"):
+            return Issuer(match.group(1).strip(), "national", None, "high", "câu mở đầu / preamble")
+        return _department(match.group(1), "high", "câu mở đầu / preamble")
+    if match := _CHAIR_HEADER.search(head):
+        return _ubnd(match.group(1), "high", "Quyết định của Chủ tịch UBND / wrapping decision")
+    if match := _CLOSING.search(text):
+        return _department(match.group(1), "medium", "câu kết / closing line")
+    return None
+
+
+def department_from_code(code: str | None) -> Issuer | None:
+    """The department behind a number suffix such as 'KH-SNgV', when it is a known one."""
+    if not code or "-" not in code:
+        return None
+    suffix = code.split("-", 1)[1].upper()
+    if suffix in DEPARTMENT_CODES:
+        return _department(DEPARTMENT_CODES[suffix], "medium", f"ký hiệu văn bản {code}")
+    if suffix == "UBND":
+        return Issuer("UBND", "province", None, "low", f"ký hiệu văn bản {code}")
+    return None

@@ -1,0 +1,188 @@
+"""Plan metadata: province, year(s), issuer and its level, sector, number, date, signer.
+
+Every field says where it came from (``how``) and how sure it is; a field that cannot be found is
+None with a reason, never a silent guess.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+import ahocorasick
+
+from cchc.geo.provinces import AMBIGUOUS_IN_TEXT, current_province, name_variants
+from cchc.parse.issuers import department_from_code, issuer_from_text
+from cchc.parse.structure import Structure
+from cchc.read.fold import fold
+
+FIELDS = (
+    "province", "province_2025", "year_from", "year_to", "issuer", "issuer_level", "sector",
+    "doc_number", "issued_on", "signer",
+)  # fmt: skip
+
+
+@dataclass
+class Field:
+    value: object
+    confidence: str  # "high", "medium", "low" or "none"
+    how: str  # where the value was read, or why it is missing
+
+
+def missing(reason: str) -> Field:
+    return Field(None, "none", reason)
+
+
+@lru_cache(maxsize=1)
+def _province_automaton() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for variant, name in name_variants().items():
+        if not variant.isascii():  # diacritic-free forms collide with ordinary words
+            automaton.add_word(fold(variant), (fold(variant), name))
+    automaton.make_automaton()
+    return automaton
+
+
+_PREFIX = re.compile(r"(tỉnh|thành phố|tp\.?|địa bàn)\s*$")
+_PLACE_DATE = re.compile(r"(?:^|\t)([^\n\t,]{2,30}), ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})", re.M)
+
+
+def _province_scores(folded: str, structure: Structure) -> dict[str, float]:
+    kinds = {s.no: s.kind for s in structure.sections}
+    starts = [p.start for p in structure.passages]
+    scores: dict[str, float] = {}
+    from bisect import bisect_right
+
+    for end, (key, name) in _province_automaton().iter(folded):
+        start = end - len(key) + 1
+        if (start and folded[start - 1].isalnum()) or (end + 1 < len(folded) and folded[end + 1].isalnum()):
+            continue
+        passage = structure.passages[max(0, bisect_right(starts, start) - 1)]
+        kind = kinds.get(passage.section_no, "other")
+        if kind in ("distribution", "signature"):
+            continue
+        prefixed = bool(_PREFIX.search(folded, max(0, start - 12), start))
+        if key in AMBIGUOUS_IN_TEXT and not prefixed:
+            continue  # "tư tưởng … Hồ Chí Minh" is not the city
+        weight = 5.0 if kind == "header" else 3.0 if prefixed else 1.0
+        scores[name] = scores.get(name, 0.0) + weight
+    return scores
+
+
+def find_province(text: str, folded: str, structure: Structure) -> Field:
+    place = _PLACE_DATE.search(text[: structure.sections[0].end + 400])
+    scores = _province_scores(folded, structure)
+    if place:
+        name = current_province(place.group(1).strip()) and place.group(1).strip()
+        if name:
+            scores[name] = scores.get(name, 0.0) + 5.0
+    if not scores:
+        return missing("không thấy tên tỉnh / no province name in the document")
+    ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+    best, score = ranked[0]
+    if score < 2:
+        return Field(best, "low", "tên tỉnh chỉ xuất hiện một lần / named only once")
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+    confidence = "high" if score >= 2 * runner_up and score >= 5 else "medium"
+    return Field(best, confidence, f"tên tỉnh trong văn bản (điểm {score:g}) / named in text")
+
+
+_RANGE = re.compile(r"giai đoạn\s*(\d{4})\s*[-–]\s*(\d{4})")
+_YEAR = re.compile(r"năm\s*(\d{4})")
+_SELF_YEAR = re.compile(
+    r"(?:xây dựng|ban hành|Trên đây là) Kế hoạch[^.\n]{0,120}?(?:năm\s*(\d{4})|giai đoạn\s*(\d{4})\s*[-–]\s*(\d{4}))",
+    re.I,
+)
+
+
+def find_years(title: str, text: str) -> tuple[Field, Field]:
+    for source, confidence, how in ((title, "high", "tiêu đề / title"),):
+        if match := _RANGE.search(source):
+            years = int(match.group(1)), int(match.group(2))
+            return Field(years[0], confidence, how), Field(years[1], confidence, how)
+        if match := _YEAR.search(source):
+            year = int(match.group(1))
+            return Field(year, confidence, how), Field(year, confidence, how)
+    if match := _SELF_YEAR.search(text):
+        how = "câu tự giới thiệu kế hoạch / the plan's own wording"
+        if match.group(1):
+            year = int(match.group(1))
+            return Field(year, "medium", how), Field(year, "medium", how)
+        return Field(int(match.group(2)), "medium", how), Field(int(match.group(3)), "medium", how)
+    reason = "không thấy năm kế hoạch trong tiêu đề / no plan year in the title"
+    return missing(reason), missing(reason)
+
+
+_NUMBER = re.compile(
+    r"(?:^Số|Kèm theo Kế hoạch số|kèm theo Quyết định số)\s*:?\s*(\d*)\s*/\s*((?:KH|QĐ)-[A-ZĐa-z&]+)",
+    re.M | re.I,
+)
+
+
+def find_doc_number(text: str) -> tuple[Field, str | None]:
+    """The plan's number and its code ('KH-SNgV'); a blank number is said to be blank."""
+    match = _NUMBER.search(text)
+    if not match:
+        return missing("văn bản không ghi số / no document number shown"), None
+    code = match.group(2)
+    if not match.group(1):
+        return missing(f"số để trống (/{code}) / number left blank"), code
+    return Field(f"{match.group(1)}/{code}", "high", "dòng 'Số:' / the 'Số:' line"), code
+
+
+def find_issued_on(text: str, header_end: int) -> Field:
+    match = _PLACE_DATE.search(text[: header_end + 400])
+    if not match:
+        return missing("không có dòng địa danh, ngày tháng / no place-and-date line")
+    day, month, year = (int(g) for g in match.groups()[1:])
+    try:
+        return Field(date(year, month, day).isoformat(), "high", "dòng địa danh, ngày tháng")
+    except ValueError:
+        return missing(f"ngày không hợp lệ: {match.group(0).strip()} / invalid date")
+
+
+_NAME = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+ ){1,4}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+$")
+
+
+def find_signer(text: str, structure: Structure) -> Field:
+    signatures = [s for s in structure.sections if s.kind == "signature"]
+    for section in reversed(signatures):  # the plan's own signature comes after a wrapper's
+        lines = [ln.strip() for ln in text[section.start : section.end].split("\n") if ln.strip()]
+        names = [ln for ln in lines if _NAME.match(ln)]
+        if names:
+            titles = [ln for ln in lines if ln.isupper()]
+            how = " / ".join(titles) or "khối chữ ký / signature block"
+            return Field(names[-1], "high", how)
+    return missing("không thấy tên người ký / no signer's name in the signature block")
+
+
+def extract_metadata(text: str, folded: str, structure: Structure) -> dict[str, Field]:
+    fields: dict[str, Field] = {}
+    fields["province"] = find_province(text, folded, structure)
+    province = fields["province"].value
+    today = current_province(province) if isinstance(province, str) else None
+    fields["province_2025"] = (
+        Field(today, fields["province"].confidence, "bảng sáp nhập 2025 / 2025 merger table")
+        if today
+        else missing("chưa xác định tỉnh / province unknown")
+    )
+    fields["year_from"], fields["year_to"] = find_years(structure.title, text)
+    fields["doc_number"], code = find_doc_number(text)
+    header_end = structure.sections[0].end if structure.sections else 0
+    fields["issued_on"] = find_issued_on(text, header_end)
+    fields["signer"] = find_signer(text, structure)
+    issuer = issuer_from_text(text, structure) or department_from_code(code)
+    if issuer is None:
+        reason = "không xác định được cơ quan ban hành / issuer not found"
+        fields["issuer"], fields["issuer_level"], fields["sector"] = (missing(reason),) * 3
+    else:
+        fields["issuer"] = Field(issuer.name, issuer.confidence, issuer.how)
+        fields["issuer_level"] = Field(issuer.level, issuer.confidence, issuer.how)
+        fields["sector"] = (
+            Field(issuer.sector, issuer.confidence, issuer.how)
+            if issuer.sector
+            else missing("kế hoạch chung, không thuộc ngành / not a department plan")
+        )
+    return fields

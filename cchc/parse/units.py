@@ -1,0 +1,101 @@
+"""Responsible units and their role: chủ trì (lead), phối hợp (support) or thực hiện (carry out).
+
+Three shapes occur in plans: a numbered unit heading in TỔ CHỨC THỰC HIỆN followed by its tasks
+("1. Sở Nội vụ" / "- Chủ trì…"), labelled lines under a channel ("- Cơ quan chủ trì: Sở Nội vụ"),
+and appendix table rows with a "Đơn vị chủ trì" column.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from cchc.parse.structure import Passage
+
+_UNIT_WORD = re.compile(
+    r"^(?:Đề nghị\s+)?(Sở|Văn phòng|Ban|Báo|Đài|UBND|Ủy ban|Uỷ ban|Trung tâm|Phòng|Công an|Bộ|Cục|"
+    r"Hội|Đoàn|Liên đoàn|Công đoàn|Trường|Thanh tra|Các sở|Các phòng|Các cơ quan|Trưởng các)\b"
+)
+_LABELLED = re.compile(r"^-?\s*(?:Cơ quan|Đơn vị)\s+(chủ trì|phối hợp|thực hiện)\s*:\s*(.+)$", re.I)
+_ROLE_NAMES = {"chủ trì": "chu_tri", "phối hợp": "phoi_hop", "thực hiện": "thuc_hien"}
+
+
+@dataclass
+class UnitRole:
+    unit: str
+    role: str  # chu_tri, phoi_hop, thuc_hien
+    task: str
+    passage_no: int
+
+
+def _split_units(names: str) -> list[str]:
+    parts = []
+    for chunk in re.split(r";", names):
+        pieces = re.split(r",\s+(?=(?:Sở|Văn phòng|Báo|Đài|UBND|Ủy ban|Trung tâm|Ban|Công an)\b)", chunk)
+        parts += [re.sub(r"\s*\([^)]*\)\s*", " ", p).strip(" .;,") for p in pieces]
+    return [p for p in parts if 2 < len(p) < 120]
+
+
+def _role_of(task: str) -> str:
+    head = task.lower()[:40]
+    if "chủ trì" in head:
+        return "chu_tri"
+    if head.lstrip("- ").startswith("phối hợp"):
+        return "phoi_hop"
+    return "thuc_hien"
+
+
+_CLOSING = ("Trên đây", "Trong quá trình", "Yêu cầu")
+
+
+def _body(text: str, passage: Passage) -> str:
+    sentence = text[passage.start : passage.end]
+    if passage.item and sentence.startswith(passage.item):
+        sentence = sentence[len(passage.item) :]
+    return sentence.strip()
+
+
+def _table_units(text: str, passages: list[Passage]) -> list[UnitRole]:
+    found: list[UnitRole] = []
+    lead_col = task_col = None
+    for passage in passages:
+        cells = text[passage.start : passage.end].split("\t")
+        if len(cells) < 3:
+            continue
+        lowered = [c.lower() for c in cells]
+        if lead_col is None:
+            lead_col = next((i for i, c in enumerate(lowered) if "chủ trì" in c), None)
+            task_col = next((i for i, c in enumerate(lowered) if "nội dung" in c), 1)
+            continue
+        if lead_col < len(cells) and cells[lead_col].strip():
+            task = cells[task_col].strip() if task_col < len(cells) else ""
+            for unit in _split_units(cells[lead_col]):
+                found.append(UnitRole(unit, "chu_tri", task, passage.no))
+    return found
+
+
+def extract_units(text: str, passages: list[Passage]) -> list[UnitRole]:
+    found: list[UnitRole] = []
+    current_unit: str | None = None
+    current_item = ""
+    for passage in passages:
+        if passage.kind in ("distribution", "signature", "header", "preamble", "decision"):
+            continue
+        body = _body(text, passage)
+        numbered = passage.item[:1].isdigit() or passage.item.endswith(")")
+        if labelled := _LABELLED.match(text[passage.start : passage.end]):
+            role = _ROLE_NAMES[labelled.group(1).lower()]
+            found += [UnitRole(u, role, current_item, passage.no) for u in _split_units(labelled.group(2))]
+            continue
+        if numbered:
+            current_item, current_unit = body, None
+            name, _, task = body.partition(":")
+            if passage.kind == "implementation" and _UNIT_WORD.match(body) and len(name) < 100:
+                current_unit = re.sub(r"^Đề nghị\s+", "", name.strip(" ."))
+                if task.strip():
+                    role = _role_of(task.strip())
+                    found += [UnitRole(u, role, task.strip(), passage.no) for u in _split_units(current_unit)]
+            continue
+        if current_unit and passage.kind == "implementation" and not body.startswith(_CLOSING):
+            found += [UnitRole(u, _role_of(body), body, passage.no) for u in _split_units(current_unit)]
+    return found + _table_units(text, [p for p in passages if p.kind == "appendix"])

@@ -1,0 +1,101 @@
+"""Reading: a file (txt, md, docx, pdf) to a ``Document`` with clean text and a map back.
+
+This layer knows nothing of parsing rules or storage.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cchc.errors import BinaryFile, FileTooLarge, NoTextLayer, UnsupportedFormat
+from cchc.read.clean import OffsetMap, clean_text
+from cchc.read.decode import decode_text, sniff
+from cchc.read.fold import fold, nfc
+
+MAX_BYTES = 20 * 1024 * 1024
+FORMATS = {".txt": "txt", ".md": "md", ".markdown": "md", ".docx": "docx", ".pdf": "pdf"}
+_IMAGES = {"png", "jpeg", "gif", "tiff"}
+
+
+@dataclass
+class Document:
+    source: str
+    fmt: str
+    encoding: str
+    raw: str  # the text as written (NFC, LF line ends): evidence is shown from here
+    text: str  # clean text: one paragraph a line, decoration dropped
+    offsets: OffsetMap
+    folded: str = field(init=False)  # matching form of ``text``, same length
+    content_hash: str = field(init=False)
+    notes: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.folded = fold(self.text)
+        # Identity of a plan is its words, not its bytes: a .docx and a .txt of one plan collide.
+        words = re.sub(r"\s+", " ", self.folded).strip()
+        self.content_hash = hashlib.sha256(words.encode("utf-8")).hexdigest()
+
+    def as_written(self, start: int, end: int) -> str:
+        raw_start, raw_end = self.offsets.raw_span(start, end)
+        return self.raw[raw_start:raw_end]
+
+
+def too_large(size: int, limit: int) -> FileTooLarge:
+    mb = size / 1024 / 1024
+    return FileTooLarge(
+        f"Tệp quá lớn ({mb:.1f} MB, giới hạn {limit // 1024 // 1024} MB).",
+        f"The file is too large ({mb:.1f} MB, limit {limit // 1024 // 1024} MB).",
+    )
+
+
+def _to_text(data: bytes, fmt: str) -> tuple[str, str]:
+    kind = sniff(data)
+    if kind in _IMAGES:
+        raise NoTextLayer(
+            "Tệp là ảnh, không có lớp chữ: cần nhận dạng ký tự (OCR) trước khi nhập.",
+            "The file is an image with no text layer: it needs OCR before import.",
+        )
+    if kind == "pdf" or fmt == "pdf":
+        from cchc.read.pdf import pdf_to_text
+
+        return nfc(pdf_to_text(data)), "pdf"
+    if kind == "zip" or fmt == "docx":
+        from cchc.read.docx import docx_to_text
+
+        return nfc(docx_to_text(data)), "docx"
+    if kind is not None:
+        raise BinaryFile(
+            "Tệp là tài liệu nhị phân không đọc được (ví dụ .doc cũ). Hãy lưu lại thành .docx.",
+            "The file is a binary document that cannot be read (e.g. old .doc). Save it as .docx.",
+        )
+    return decode_text(data)
+
+
+def read_bytes(data: bytes, name: str, max_bytes: int = MAX_BYTES) -> Document:
+    """Read one plan from its bytes; ``name`` gives the format by its extension."""
+    suffix = Path(name).suffix.lower()
+    if suffix not in FORMATS:
+        raise UnsupportedFormat(
+            f"Định dạng '{suffix or '(không có)'}' không được hỗ trợ: dùng .txt, .md, .docx, .pdf.",
+            f"Format '{suffix or '(none)'}' is not supported: use .txt, .md, .docx or .pdf.",
+        )
+    if len(data) > max_bytes:
+        raise too_large(len(data), max_bytes)
+    raw, encoding = _to_text(data, FORMATS[suffix])
+    text, offsets = clean_text(raw)
+    doc = Document(Path(name).name, FORMATS[suffix], encoding, raw, text, offsets)
+    if encoding == "cp1258":
+        doc.notes.append("Đã đọc theo bảng mã Windows-1258 / decoded as Windows-1258")
+    return doc
+
+
+def read_document(path: str | Path, max_bytes: int = MAX_BYTES) -> Document:
+    """Read one plan file from disk (refusing huge files before loading them)."""
+    path = Path(path)
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise too_large(size, max_bytes)
+    return read_bytes(path.read_bytes(), path.name, max_bytes)

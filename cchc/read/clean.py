@@ -1,0 +1,159 @@
+"""Raw document text to clean text: one logical line per paragraph, decoration dropped.
+
+Plans arrive converted from PDF or Word: Markdown emphasis, HTML tags, hard line breaks in the
+middle of sentences, tables as tab- or pipe-separated rows. The clean text keeps the words and
+the table cells (tab-separated) and nothing else, and an ``OffsetMap`` remembers where every clean
+character came from, so evidence can be shown as written.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+# Pieces dropped inside a line: footnote markers, HTML tags, emphasis, code ticks, escapes.
+_TOKEN = re.compile(
+    r"(?P<drop><sup>\s*\d*\s*</sup>|</?[A-Za-z][^<>\n]{0,80}>|\*+|`+|\\(?=[^\w\s]))"
+    r"|(?P<tab>\s*\t\s*|\s*\|\s*)"
+    r"|(?P<space>[ \u00a0\u2007\u202f]{2,}|[\u00a0\u2007\u202f])"
+)
+# Cheap test first: most lines hold none of these, and the full tokenizer is slow per character.
+_SPECIAL = re.compile(r"[<*`\\\t|\u00a0\u2007\u202f]|  ")
+_LINE_LEAD = re.compile(r"^[ \t]*(?:#{1,6}[ \t]*|>[ \t]*)?", re.M)
+_RULE_LINE = re.compile(r"[ \t\-=_|:+*]*")
+# "I. MỤC ĐÍCH, YÊU CẦU**1. Mục đích**": a heading glued to the next one by the converter.
+_GLUED = re.compile(r"(?<=[A-ZÀ-ỸĐ])\*\*(?=\d+\.\s)")
+_ITEM_START = re.compile(
+    r"^(?:[IVXL]+\.\s|\d+(?:\.\d+)*[.)]\s?|[a-zđ]\)\s|[-+•*–]\s|Điều \d+|Nơi nhận|Phụ lục|PHỤ LỤC)"
+)
+_SENTENCE_END = (".", ";", ":", "!", "?", "./.")
+# Words that open a paragraph of their own (the preamble's "Căn cứ…", the closing "Trên đây…").
+_PARAGRAPH_START = re.compile(r"^(Căn cứ|Thực hiện|Theo đề nghị|Trên đây|QUYẾT ĐỊNH|KẾ HOẠCH)")
+
+
+@dataclass
+class OffsetMap:
+    """Clean offsets to raw offsets, stored as runs where both texts agree character by character."""
+
+    clean_starts: list[int]
+    raw_starts: list[int]
+    lengths: list[int]
+
+    def to_raw(self, index: int) -> int:
+        run = max(0, bisect_right(self.clean_starts, index) - 1)
+        if not self.clean_starts:
+            return 0
+        offset = min(index - self.clean_starts[run], self.lengths[run])
+        return self.raw_starts[run] + max(0, offset)
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        return self.to_raw(start), self.to_raw(max(start, end - 1)) + 1
+
+
+# A line is a list of (text, raw_start) pieces; raw_start is None for inserted separators.
+Piece = tuple[str, "int | None"]
+
+
+def _line_pieces(raw: str, start: int, end: int) -> list[Piece]:
+    lead = _LINE_LEAD.match(raw, start, end)
+    pos = lead.end() if lead else start
+    pieces: list[Piece] = []
+    if raw.startswith(("* ", "*\t"), pos):  # a Markdown bullet, not emphasis
+        pieces.append(("-", pos))
+        pos += 1
+    tokens = _TOKEN.finditer(raw, pos, end) if _SPECIAL.search(raw, pos, end) else ()
+    for token in tokens:
+        if token.start() > pos:
+            pieces.append((raw[pos : token.start()], pos))
+        if token.lastgroup == "tab":
+            pieces.append(("\t", None))
+        elif token.lastgroup == "space":
+            pieces.append((" ", None))
+        pos = token.end()
+    if end > pos:
+        pieces.append((raw[pos:end], pos))
+    while pieces and pieces[0][1] is None:
+        pieces.pop(0)
+    while pieces and pieces[-1][1] is None:
+        pieces.pop()
+    if pieces and pieces[-1][0].endswith(" "):  # single trailing spaces are real text
+        text, raw_start = pieces.pop()
+        if text.rstrip():
+            pieces.append((text.rstrip(), raw_start))
+    return pieces
+
+
+def _raw_lines(raw: str) -> list[tuple[int, int]]:
+    spans = []
+    pos = 0
+    for line in raw.split("\n"):
+        end = pos + len(line)
+        glued = raw.find("**", pos, end) != -1
+        cuts = [m.start() for m in _GLUED.finditer(raw, pos, end)] if glued else []
+        for cut in cuts:
+            spans.append((pos, cut))
+            pos = cut
+        spans.append((pos, end))
+        pos = end + 1
+    return spans
+
+
+def _is_caps(text: str) -> bool:
+    return len(text) >= 3 and text.isupper()
+
+
+def join_separator(prev: str, nxt: str) -> str | None:
+    """How two physical lines join into one paragraph: '' or ' ', or None to keep them apart."""
+    if "\t" in prev or "\t" in nxt or _ITEM_START.match(nxt) or _is_caps(nxt):
+        return None
+    if _PARAGRAPH_START.match(nxt):
+        return None
+    if prev.endswith("-") and len(prev) > 1 and prev[-2].isalnum():
+        return ""  # "01/KH-" + "SVHTTDL": a code split by the wrap
+    if nxt[0].islower():
+        return " "
+    if prev.endswith(_SENTENCE_END) or _is_caps(prev):
+        return None
+    if prev.endswith((",", "-", "(", " và", " của")) or len(prev) >= 55:
+        return " "
+    return None
+
+
+def clean_text(raw: str) -> tuple[str, OffsetMap]:
+    """Clean ``raw`` (NFC, LF line ends); returns the clean text and its map back to ``raw``."""
+    paragraphs: list[list[Piece]] = []
+    last_text = ""
+    for start, end in _raw_lines(raw):
+        if _RULE_LINE.fullmatch(raw, start, end):
+            continue
+        pieces = _line_pieces(raw, start, end)
+        text = "".join(p[0] for p in pieces)
+        if not text.strip():
+            continue
+        sep = join_separator(last_text, text) if paragraphs else None
+        if sep is None:
+            paragraphs.append(pieces)
+            last_text = text
+        else:
+            paragraphs[-1].extend(([(sep, None)] if sep else []) + pieces)
+            last_text = last_text + sep + text
+    return _assemble(paragraphs)
+
+
+def _assemble(paragraphs: list[list[Piece]]) -> tuple[str, OffsetMap]:
+    parts: list[str] = []
+    mapping = OffsetMap([], [], [])
+    pos = 0
+    for number, pieces in enumerate(paragraphs):
+        if number:
+            parts.append("\n")
+            pos += 1
+        for text, raw_start in pieces:
+            if raw_start is not None:
+                mapping.clean_starts.append(pos)
+                mapping.raw_starts.append(raw_start)
+                mapping.lengths.append(len(text))
+            parts.append(text)
+            pos += len(text)
+    return "".join(parts), mapping

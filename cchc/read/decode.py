@@ -1,0 +1,103 @@
+"""Bytes to text: sniff what a file really is, then decode plain text with an honest encoding.
+
+Vietnamese offices still produce Windows-1258 files (tone marks as combining characters), so that
+one is decoded and reported; anything else that is not UTF-8 is refused with what was found.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from cchc.errors import BinaryFile, EmptyFile, EncodingProblem
+
+_MAGIC = {
+    b"%PDF": "pdf",
+    b"PK\x03\x04": "zip",
+    b"\x89PNG": "png",
+    b"\xff\xd8\xff": "jpeg",
+    b"GIF8": "gif",
+    b"II*\x00": "tiff",
+    b"MM\x00*": "tiff",
+    b"\xd0\xcf\x11\xe0": "ole",
+}
+# Frequent Vietnamese words: a decoding that yields many of them is the right one.
+_VI_WORDS = re.compile(
+    r"\b(của|và|các|những|được|trong|hành chính|cải cách|tuyên truyền|nhân dân|năm|về|cho|với)\b",
+    re.IGNORECASE,
+)
+_PRINTABLE = bytes(b for b in range(256) if b >= 32 or b in (9, 10, 12, 13))
+_LETTERS = re.compile(r"[^\W\d_]")
+
+
+def sniff(data: bytes) -> str | None:
+    """The container format announced by the first bytes, or None for plain text."""
+    for magic, kind in _MAGIC.items():
+        if data.startswith(magic):
+            return kind
+    return None
+
+
+def _looks_binary(data: bytes) -> bool:
+    head = data[:8192]
+    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    controls = len(head.translate(None, _PRINTABLE))
+    return controls > len(head) * 0.05
+
+
+def _vietnamese_score(text: str) -> float:
+    words = max(1, len(text.split()))
+    return len(_VI_WORDS.findall(text)) / words
+
+
+def decode_text(data: bytes) -> tuple[str, str]:
+    """Decode a plain-text file; returns (NFC text with LF line ends, encoding name)."""
+    if not data.strip():
+        raise EmptyFile("Tệp rỗng: không có nội dung để đọc.", "The file is empty: nothing to read.")
+    if _looks_binary(data):
+        raise BinaryFile(
+            "Tệp không phải văn bản (dữ liệu nhị phân). Hãy dùng .txt, .md, .docx hoặc .pdf.",
+            "The file is not text (binary data). Use .txt, .md, .docx or .pdf.",
+        )
+    text, encoding = _decode(data)
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    if not _LETTERS.search(text):
+        raise EmptyFile("Tệp không có chữ nào.", "The file contains no letters.")
+    return text, encoding
+
+
+def _decode(data: bytes) -> tuple[str, str]:
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), "utf-16"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp1258")
+    except UnicodeDecodeError:
+        text = ""
+    if text and _vietnamese_score(unicodedata.normalize("NFC", text)) >= 0.03:
+        return text, "cp1258"
+    raise _encoding_problem(data)
+
+
+def _encoding_problem(data: bytes) -> EncodingProblem:
+    found = "không rõ / unknown"
+    try:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data[:200_000]).best()
+        if best is not None:
+            found = best.encoding
+    except ImportError:  # charset_normalizer is optional: the message just says less
+        pass
+    return EncodingProblem(
+        f"Tệp không ở mã UTF-8 và không phải tiếng Việt Windows-1258 (đoán là: {found}). "
+        "Hãy lưu lại tệp ở dạng UTF-8 rồi nhập lại.",
+        f"The file is not UTF-8 nor Vietnamese Windows-1258 (looks like: {found}). "
+        "Save it as UTF-8 and import it again.",
+    )

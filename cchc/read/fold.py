@@ -1,0 +1,53 @@
+"""Text folding for matching: NFC, lower case, one tone placement, plain dashes and quotes.
+
+Every transformation here preserves length, so a span found in the folded text is the same span
+in the clean text: evidence never needs re-aligning.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Old ("hoá", "uỷ") and new ("hóa", "ủy") tone placement on the open diphthongs oa, oe, uy.
+# Only at the end of a syllable: "toàn" is written the same in both styles.
+_TONES = {"a": "àáảãạ", "e": "èéẻẽẹ", "y": "ỳýỷỹỵ"}
+_BASE = {"a": "o", "e": "o", "y": "u"}
+_ON_FIRST = {"o": "òóỏõọ", "u": "ùúủũụ"}
+_OLD_TO_NEW: dict[str, str] = {}
+for _second, _marks in _TONES.items():
+    _first = _BASE[_second]
+    for _i, _mark in enumerate(_marks):
+        _OLD_TO_NEW[_first + _mark] = _ON_FIRST[_first][_i] + _second
+_TONE_RE = re.compile(r"(?<!q)(" + "|".join(_OLD_TO_NEW) + r")(?!\w)")
+_PLAIN = {"–": "-", "—": "-", "‑": "-", "“": '"', "”": '"', "‘": "'", "’": "'", "\xa0": " "}
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def _new_tone(match: re.Match[str]) -> str:
+    return _OLD_TO_NEW[match.group(1)]
+
+
+def unify_tones(text: str) -> str:
+    """Rewrite old tone placement (hoá, uỷ) to the new one (hóa, ủy); text must be lower case."""
+    return _TONE_RE.sub(_new_tone, text)
+
+
+def fold(text: str) -> str:
+    """The matching form of NFC text: same length, lower case, new tone placement."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a handful of code points lower to two characters
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    for fancy, plain in _PLAIN.items():  # str.replace is far faster than translate here
+        if fancy in lowered:
+            lowered = lowered.replace(fancy, plain)
+    return unify_tones(lowered)
+
+
+def strip_diacritics(text: str) -> str:
+    """ASCII-ish key for loose name matching ('Hà Giang' -> 'ha giang')."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))

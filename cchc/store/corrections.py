@@ -1,0 +1,78 @@
+"""Analysts' corrections: a JSON Lines file kept apart from the database.
+
+The database is rebuilt from the plans at any time; this file is not, so a rebuild or a new
+extractor version re-applies every correction. Appends take a lock and fsync, so two writers
+never interleave and a crash never leaves half a line.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import uuid
+from collections import defaultdict
+from datetime import datetime, timezone
+from pathlib import Path
+
+CORRECTABLE = ("province", "year_from", "year_to", "issuer", "issuer_level", "sector")
+
+
+def corrections_path(db_path: Path) -> Path:
+    """Corrections live beside the database: data/cchc.duckdb -> data/corrections.jsonl."""
+    return Path(db_path).with_name("corrections.jsonl")
+
+
+def load_corrections(path: Path) -> dict[str, list[dict]]:
+    """plan_id -> corrections in the order they were made. Unreadable lines are skipped, loudly."""
+    by_plan: dict[str, list[dict]] = defaultdict(list)
+    if not Path(path).exists():
+        return by_plan
+    with open(path, encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                item = json.loads(line)
+                by_plan[item["plan_id"]].append(item)
+            except (json.JSONDecodeError, KeyError) as error:
+                print(f"corrections.jsonl line {number} skipped: {error}")
+    return by_plan
+
+
+def make_correction(
+    plan_id: str, field: str, old_value: object, new_value: object, author: str, note: str = ""
+) -> dict:
+    if field not in CORRECTABLE and not field.startswith("category:"):
+        raise ValueError(f"field cannot be corrected: {field}")
+    return {
+        "correction_id": uuid.uuid4().hex[:12],
+        "plan_id": plan_id,
+        "field": field,
+        "old_value": None if old_value is None else str(old_value),
+        "new_value": None if new_value is None else str(new_value),
+        "author": author or "analyst",
+        "created_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "note": note,
+    }
+
+
+def append_corrections(path: Path, items: list[dict]) -> None:
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    payload = "".join(json.dumps(item, ensure_ascii=False) + "\n" for item in items)
+    with open(path, "a", encoding="utf-8") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        handle.write(payload)
+        handle.flush()
+        os.fsync(handle.fileno())
+        fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def correction_rows(by_plan: dict[str, list[dict]]) -> list[tuple]:
+    return [
+        (c["correction_id"], c["plan_id"], c["field"], c.get("old_value"), c.get("new_value"),
+         c.get("author"), c.get("created_at"), c.get("note"))
+        for items in by_plan.values()
+        for c in items
+    ]  # fmt: skip

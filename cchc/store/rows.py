@@ -1,0 +1,94 @@
+"""One extraction to table rows, with analysts' corrections applied on top."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+from cchc.geo.provinces import current_province
+from cchc.parse.extract import Extraction
+
+_INT_FIELDS = {"year_from", "year_to"}
+
+
+def _corrected_metadata(extraction: Extraction, corrections: list[dict]) -> tuple[dict, list[str]]:
+    values = {name: f.value for name, f in extraction.metadata.items()}
+    changed: list[str] = []
+    for item in corrections:  # in file order: the latest correction of a field wins
+        field = item["field"]
+        if field.startswith("category:") or field not in values:
+            continue
+        new = item["new_value"]
+        values[field] = int(new) if field in _INT_FIELDS and new not in (None, "") else new
+        changed.append(field)
+        if field == "province" and new:
+            values["province_2025"] = current_province(new) or values["province_2025"]
+            changed.append("province_2025")
+    return values, sorted(set(changed))
+
+
+def _corrected_presence(extraction: Extraction, corrections: list[dict]) -> dict[tuple, tuple]:
+    """(family, category) -> (n_mentions, corrected) for every present category."""
+    counts = Counter((m.family, m.category) for m in extraction.mentions)
+    present = {
+        (family, cat): (counts[(family, cat)], False)
+        for family, cats in extraction.present.items()
+        for cat in cats
+    }
+    for item in corrections:
+        if not item["field"].startswith("category:"):
+            continue
+        family, _, category = item["field"][len("category:") :].partition("/")
+        key = (family, category)
+        if item["new_value"] == "present":
+            present[key] = (counts.get(key, 0), True)
+        else:
+            present.pop(key, None)
+    return present
+
+
+def plan_rows(extraction: Extraction, corrections: list[dict]) -> dict[str, list[tuple]]:
+    pid = extraction.plan_id
+    doc = extraction.doc
+    values, changed = _corrected_metadata(extraction, corrections)
+    notes = {n: {"confidence": f.confidence, "how": f.how} for n, f in extraction.metadata.items()}
+    year_from, year_to = values["year_from"], values["year_to"]
+    years = range(year_from, (year_to or year_from) + 1) if isinstance(year_from, int) else []
+    text = doc.text
+    rows: dict[str, list[tuple]] = {
+        "plans": [(
+            pid, doc.content_hash, doc.source, doc.fmt, doc.encoding, extraction.structure.title,
+            values["province"], values["province_2025"], year_from, year_to, values["issuer"],
+            values["issuer_level"], values["sector"], values["doc_number"], values["issued_on"],
+            values["signer"], json.dumps(notes, ensure_ascii=False), changed, len(text), text,
+            doc.raw, doc.notes + extraction.plan_doubts,
+        )],
+        "plan_years": [(pid, y) for y in years],
+        "sections": [
+            (pid, s.no, s.kind, s.heading, s.level, s.start, s.end)
+            for s in extraction.structure.sections
+        ],
+        "passages": [
+            (pid, p.no, p.section_no, p.kind, p.item, p.start, p.end, text[p.start : p.end])
+            for p in extraction.structure.passages
+        ],
+        "mentions": [
+            (pid, m.family, m.category, m.cue, m.weak, m.start, m.end, m.passage_no, m.section_no,
+             m.section_kind)
+            for m in extraction.mentions
+        ],
+        "presence": [
+            (pid, family, cat, n, corrected)
+            for (family, cat), (n, corrected) in _corrected_presence(extraction, corrections).items()
+        ],
+        "targets": [
+            (pid, t.text, t.value, t.unit, t.period, t.start, t.end, t.passage_no)
+            for t in extraction.targets
+        ],
+        "citations": [
+            (pid, c.key, c.doc_type, c.issuer_code, c.issued_on, c.start, c.end, c.passage_no)
+            for c in extraction.citations
+        ],
+        "units": [(pid, u.unit, u.role, u.task, u.passage_no) for u in extraction.units],
+    }  # fmt: skip
+    return rows

@@ -1,0 +1,135 @@
+"""Word and PDF uploads become plain text in reading order, or a clear bilingual refusal."""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+
+import pytest
+from docx import Document
+from fpdf import FPDF
+
+from cchc.errors import BinaryFile, EmptyFile, InputError, NoTextLayer
+from cchc.read.docx import docx_to_text
+from cchc.read.pdf import pdf_to_text
+from tests.builders import FONT_PATH, write_docx, write_pdf, write_scanned_pdf
+
+SENTENCE = "Tuyên truyền cải cách hành chính năm 2025"
+LONG = (
+    "Thông tin, tuyên truyền kịp thời các chủ trương, đường lối, chính sách của Đảng và Nhà nước, "
+    "các văn bản chỉ đạo của Trung ương, của tỉnh về công tác cải cách hành chính nhằm nâng cao "
+    "nhận thức, ý thức, tinh thần trách nhiệm của cán bộ, công chức, viên chức và nhân dân."
+)
+PLAN = (
+    "KẾ HOẠCH\n"
+    f"{SENTENCE}\n"
+    "I. MỤC ĐÍCH, YÊU CẦU\n"
+    f"{LONG}\n"
+    "PHỤ LỤC\n"
+    "STT\tNhiệm vụ\tĐơn vị chủ trì\tThời gian\n"
+    "1\tTuyên truyền trên Cổng thông tin điện tử\tSở Nội vụ\tCả năm\n"
+    "2\tTổ chức hội thi tìm hiểu về CCHC\tSở Tư pháp\tQuý III\n"
+    "Nơi nhận:"
+)
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_docx_round_trip_keeps_paragraphs_and_table_rows_in_order(tmp_path):
+    path = write_docx(tmp_path / "plan.docx", PLAN)
+    assert docx_to_text(path.read_bytes()) == PLAN
+
+
+def test_docx_writes_a_merged_cell_once_per_row():
+    doc = Document()
+    table = doc.add_table(rows=2, cols=3)
+    table.cell(0, 0).merge(table.cell(0, 1)).text = "Nhiệm vụ chung"
+    table.cell(0, 2).text = "Cả năm"
+    for col, value in enumerate(["1", "Hội thi", "Quý II"]):
+        table.cell(1, col).text = value
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    assert docx_to_text(buffer.getvalue()) == "Nhiệm vụ chung\tCả năm\n1\tHội thi\tQuý II"
+
+
+def test_docx_without_text_raises_empty_file(tmp_path):
+    path = write_docx(tmp_path / "empty.docx", "")
+    with pytest.raises(EmptyFile):
+        docx_to_text(path.read_bytes())
+
+
+def test_pdf_round_trip_keeps_vietnamese_words_exactly(tmp_path):
+    path = write_pdf(tmp_path / "plan.pdf", PLAN)
+    text = pdf_to_text(path.read_bytes())
+    assert unicodedata.is_normalized("NFC", text)
+    assert SENTENCE in text.split("\n")
+    assert _words(LONG) in _words(text)  # wrapped into several lines, words intact
+    assert "1 Tuyên truyền trên Cổng thông tin điện tử Sở Nội vụ Cả năm" in _words(text)
+
+
+@pytest.mark.parametrize("label", ["Trang {n}", "- {n} -", "{n}", "{n}/{nb}", "Trang {n}/{nb}"])
+def test_pdf_page_number_footers_are_dropped(tmp_path, label):
+    body = "\n".join(f"{n}. {LONG}" for n in range(1, 31))
+    path = write_pdf(tmp_path / "long.pdf", body, page_label=label)
+    text = pdf_to_text(path.read_bytes())
+    assert "Trang" not in text
+    assert _words(body) == _words(text)  # nothing else lost across page breaks
+
+
+def test_pdf_keeps_a_bare_number_at_a_page_edge_that_is_not_a_page_number(tmp_path):
+    # A table's STT cell continuing at the top of page 2: "7" is not in the page sequence.
+    text = f"{LONG}\n\f\n7\n{LONG}\n\f\n{LONG}"
+    for label in ("Trang {n}", "{n}"):
+        path = write_pdf(tmp_path / "edge.pdf", text, page_label=label)
+        lines = pdf_to_text(path.read_bytes()).split("\n")
+        assert lines.count("7") == 1
+        assert not {"1", "2", "3"} & set(lines)
+
+
+def test_pdf_of_decomposed_text_comes_out_nfc(tmp_path):
+    path = write_pdf(tmp_path / "nfd.pdf", unicodedata.normalize("NFD", f"{SENTENCE}\n{LONG}"))
+    text = pdf_to_text(path.read_bytes())
+    assert unicodedata.is_normalized("NFC", text)
+    assert SENTENCE in text
+
+
+def test_scanned_pdf_raises_no_text_layer_mentioning_ocr(tmp_path):
+    path = write_scanned_pdf(tmp_path / "scan.pdf")
+    with pytest.raises(NoTextLayer) as caught:
+        pdf_to_text(path.read_bytes())
+    assert "OCR" in caught.value.message_vi
+    assert "OCR" in caught.value.message_en
+
+
+@pytest.mark.parametrize("reader", [docx_to_text, pdf_to_text])
+@pytest.mark.parametrize(
+    "data", [b"\x00\x01garbage\xff" * 50, b"%PDF-1.7\n\x00\x00broken", b"PK\x03\x04truncated"]
+)
+def test_garbage_bytes_raise_binary_file(reader, data):
+    with pytest.raises(BinaryFile):
+        reader(data)
+
+
+def _encrypted_pdf(tmp_path, user_password: str) -> bytes:
+    pdf = FPDF()
+    pdf.add_font("DejaVu", "", str(FONT_PATH))
+    pdf.set_font("DejaVu", size=12)
+    pdf.set_encryption(owner_password="owner-secret", user_password=user_password)
+    pdf.add_page()
+    pdf.multi_cell(0, 8, LONG)
+    path = tmp_path / "locked.pdf"
+    pdf.output(str(path))
+    return path.read_bytes()
+
+
+def test_pdf_with_only_an_owner_password_is_read(tmp_path):
+    assert _words(LONG) == _words(pdf_to_text(_encrypted_pdf(tmp_path, "")))
+
+
+def test_pdf_with_a_user_password_is_refused_clearly(tmp_path):
+    with pytest.raises(InputError) as caught:
+        pdf_to_text(_encrypted_pdf(tmp_path, "user-secret"))
+    assert "mật khẩu" in caught.value.message_vi
+    assert "password" in caught.value.message_en
