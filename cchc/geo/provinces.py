@@ -62,6 +62,8 @@ _TO_OLD_RE = re.compile(r"(?<!q)(" + "|".join(_NEW_TONE) + r")(?!\w)")
 
 @dataclass(frozen=True)
 class Province:
+    """One province of one era; `name` is the package's short name ('Hà Giang')."""
+
     code: str
     key: str
     name: str

@@ -11,7 +11,7 @@ from cchc.errors import NotAPlan
 from cchc.parse.codebook import Codebook, load_codebook
 from cchc.parse.coding import Mention, code_mentions, present_categories
 from cchc.parse.facts import Citation, Target, extract_citations, extract_targets
-from cchc.parse.metadata import Field, extract_metadata
+from cchc.parse.metadata import FIELDS, Field, extract_metadata
 from cchc.parse.structure import Structure, parse_structure
 from cchc.parse.units import UnitRole, extract_units
 from cchc.read import Document
@@ -45,12 +45,18 @@ class Extraction:
         return {
             "source": self.doc.source,
             "plan_id": self.plan_id,
-            "metadata": {name: f.value for name, f in self.metadata.items()},
+            "metadata": {name: self.metadata[name].value for name in FIELDS},
             "metadata_notes": {n: f.how for n, f in self.metadata.items() if f.value is None},
             "present": self.present,
             "mentions": [
-                {"family": m.family, "id": m.category, "section": kinds[m.section_no],
-                 "start": m.start, "end": m.end, "text": text[m.start : m.end]}
+                {
+                    "family": m.family,
+                    "id": m.category,
+                    "section": kinds[m.section_no],
+                    "start": m.start,
+                    "end": m.end,
+                    "text": text[m.start : m.end],
+                }
                 for m in self.mentions
             ],  # fmt: skip
             "targets": [
@@ -72,11 +78,20 @@ def plan_doubts(doc: Document, structure: Structure, present: dict[str, list[str
         doubts.append("không nói đến cải cách hành chính / never mentions administrative reform")
     if "tuyên truyền" not in doc.folded and "truyền thông" not in doc.folded:
         doubts.append("không nói đến tuyên truyền / never mentions communication")
-    body = {s.kind for s in structure.sections} & {"purpose", "content", "channels", "implementation"}
+    body = {s.kind for s in structure.sections} & {
+        "purpose",
+        "content",
+        "channels",
+        "implementation",
+    }
     if len(body) < 2:
-        doubts.append("thiếu các mục Mục đích, Nội dung, Hình thức, Tổ chức thực hiện / no plan sections")
+        doubts.append(
+            "thiếu các mục Mục đích, Nội dung, Hình thức, Tổ chức thực hiện / no plan sections"
+        )
     if not present.get("content_area") and not present.get("channel"):
-        doubts.append("không thấy lĩnh vực CCHC hay hình thức tuyên truyền nào / no content area or channel")
+        doubts.append(
+            "không thấy lĩnh vực CCHC hay hình thức tuyên truyền nào / no content area or channel"
+        )
     return doubts
 
 

@@ -69,7 +69,9 @@ def extract_targets(text: str, passages: list[Passage]) -> list[Target]:
             continue
         if passage.kind not in _SKIP_KINDS:
             targets.append(
-                Target(match.group(0), None, "hạn chót", when, match.start(), match.end(), passage.no)
+                Target(
+                    match.group(0), None, "hạn chót", when, match.start(), match.end(), passage.no
+                )
             )
     return targets
 

@@ -53,7 +53,9 @@ _UBND = re.compile(
     r"(tỉnh|TỈNH|thành phố|THÀNH PHỐ|huyện|HUYỆN|thị xã|THỊ XÃ|quận|QUẬN|xã|XÃ|phường|PHƯỜNG|thị trấn)"
     r"(?:\s+[^\n]{0,40}?)?\s*(?:ban hành|xây dựng)\s+(?:K|k)ế hoạch"
 )
-_CHAIR_HEADER = re.compile(r"^CHỦ TỊCH (?:ỦY|UỶ) BAN NHÂN DÂN (TỈNH|THÀNH PHỐ|HUYỆN|THỊ XÃ|XÃ|PHƯỜNG)", re.M)
+_CHAIR_HEADER = re.compile(
+    r"^CHỦ TỊCH (?:ỦY|UỶ) BAN NHÂN DÂN (TỈNH|THÀNH PHỐ|HUYỆN|THỊ XÃ|XÃ|PHƯỜNG)", re.M
+)
 
 
 def _ubnd(level_word: str, confidence: str, how: str) -> Issuer:

@@ -46,7 +46,9 @@ def _province_automaton() -> ahocorasick.Automaton:
 
 
 _PREFIX = re.compile(r"(tỉnh|thành phố|tp\.?|địa bàn)\s*$")
-_PLACE_DATE = re.compile(r"(?:^|\t)([^\n\t,]{2,30}), ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})", re.M)
+_PLACE_DATE = re.compile(
+    r"(?:^|\t)([^\n\t,]{2,30}), ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})", re.M
+)
 
 
 def _province_scores(folded: str, structure: Structure) -> dict[str, float]:
@@ -57,7 +59,9 @@ def _province_scores(folded: str, structure: Structure) -> dict[str, float]:
 
     for end, (key, name) in _province_automaton().iter(folded):
         start = end - len(key) + 1
-        if (start and folded[start - 1].isalnum()) or (end + 1 < len(folded) and folded[end + 1].isalnum()):
+        if (start and folded[start - 1].isalnum()) or (
+            end + 1 < len(folded) and folded[end + 1].isalnum()
+        ):
             continue
         passage = structure.passages[max(0, bisect_right(starts, start) - 1)]
         kind = kinds.get(passage.section_no, "other")

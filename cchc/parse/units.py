@@ -31,7 +31,9 @@ class UnitRole:
 def _split_units(names: str) -> list[str]:
     parts = []
     for chunk in re.split(r";", names):
-        pieces = re.split(r",\s+(?=(?:Sở|Văn phòng|Báo|Đài|UBND|Ủy ban|Trung tâm|Ban|Công an)\b)", chunk)
+        pieces = re.split(
+            r",\s+(?=(?:Sở|Văn phòng|Báo|Đài|UBND|Ủy ban|Trung tâm|Ban|Công an)\b)", chunk
+        )
         parts += [re.sub(r"\s*\([^)]*\)\s*", " ", p).strip(" .;,") for p in pieces]
     return [p for p in parts if 2 < len(p) < 120]
 
@@ -85,7 +87,9 @@ def extract_units(text: str, passages: list[Passage]) -> list[UnitRole]:
         numbered = passage.item[:1].isdigit() or passage.item.endswith(")")
         if labelled := _LABELLED.match(text[passage.start : passage.end]):
             role = _ROLE_NAMES[labelled.group(1).lower()]
-            found += [UnitRole(u, role, current_item, passage.no) for u in _split_units(labelled.group(2))]
+            found += [
+                UnitRole(u, role, current_item, passage.no) for u in _split_units(labelled.group(2))
+            ]
             continue
         if numbered:
             current_item, current_unit = body, None
@@ -94,8 +98,13 @@ def extract_units(text: str, passages: list[Passage]) -> list[UnitRole]:
                 current_unit = re.sub(r"^Đề nghị\s+", "", name.strip(" ."))
                 if task.strip():
                     role = _role_of(task.strip())
-                    found += [UnitRole(u, role, task.strip(), passage.no) for u in _split_units(current_unit)]
+                    found += [
+                        UnitRole(u, role, task.strip(), passage.no)
+                        for u in _split_units(current_unit)
+                    ]
             continue
         if current_unit and passage.kind == "implementation" and not body.startswith(_CLOSING):
-            found += [UnitRole(u, _role_of(body), body, passage.no) for u in _split_units(current_unit)]
+            found += [
+                UnitRole(u, _role_of(body), body, passage.no) for u in _split_units(current_unit)
+            ]
     return found + _table_units(text, [p for p in passages if p.kind == "appendix"])

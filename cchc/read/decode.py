@@ -54,7 +54,9 @@ def _vietnamese_score(text: str) -> float:
 def decode_text(data: bytes) -> tuple[str, str]:
     """Decode a plain-text file; returns (NFC text with LF line ends, encoding name)."""
     if not data.strip():
-        raise EmptyFile("Tệp rỗng: không có nội dung để đọc.", "The file is empty: nothing to read.")
+        raise EmptyFile(
+            "Tệp rỗng: không có nội dung để đọc.", "The file is empty: nothing to read."
+        )
     if _looks_binary(data):
         raise BinaryFile(
             "Tệp không phải văn bản (dữ liệu nhị phân). Hãy dùng .txt, .md, .docx hoặc .pdf.",

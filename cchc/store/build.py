@@ -63,7 +63,9 @@ class BuildReport:
 
 def plan_files(plans_dir: Path) -> list[Path]:
     """Every readable plan file under a folder, in a stable order."""
-    return sorted(p for p in Path(plans_dir).rglob("*") if p.is_file() and p.suffix.lower() in FORMATS)
+    return sorted(
+        p for p in Path(plans_dir).rglob("*") if p.is_file() and p.suffix.lower() in FORMATS
+    )
 
 
 @contextmanager
@@ -117,11 +119,15 @@ def _sources(files: Iterable[Path]) -> Iterator[tuple[str, bytes | Exception]]:
             yield path.name, error
 
 
-def _load_one(name: str, data: bytes, seen: set[str], corrections: dict) -> tuple[FileResult, dict | None]:
+def _load_one(
+    name: str, data: bytes, seen: set[str], corrections: dict
+) -> tuple[FileResult, dict | None]:
     try:
         extraction = extract(read_bytes(data, name))
     except CchcError as error:
-        return FileResult(name, "rejected", None, error.code, error.message_vi, error.message_en), None
+        return FileResult(
+            name, "rejected", None, error.code, error.message_vi, error.message_en
+        ), None
     pid = extraction.plan_id
     if pid in seen:
         dup = DuplicatePlan("Trùng với một kế hoạch đã có.", "Same as a plan already loaded.")
@@ -172,7 +178,9 @@ def _fill(con, items, total, progress, report: BuildReport, corrections: dict) -
             message = str(data)
             result = FileResult(name, "rejected", None, "io", message, message)
             if isinstance(data, CchcError):
-                result = FileResult(name, "rejected", None, data.code, data.message_vi, data.message_en)
+                result = FileResult(
+                    name, "rejected", None, data.code, data.message_vi, data.message_en
+                )
             report.results.append(result)
             continue
         result, rows = _load_one(name, data, seen, corrections)

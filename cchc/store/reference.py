@@ -5,7 +5,13 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
-from cchc.geo.provinces import mapping_63_to_34, members_of, merged_label, provinces_34, provinces_63
+from cchc.geo.provinces import (
+    mapping_63_to_34,
+    members_of,
+    merged_label,
+    provinces_34,
+    provinces_63,
+)
 from cchc.parse.codebook import Codebook
 
 

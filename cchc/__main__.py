@@ -1,0 +1,7 @@
+"""`python -m cchc …`: see cchc/cli.py."""
+
+import sys
+
+from cchc.cli import main
+
+sys.exit(main())

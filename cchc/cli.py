@@ -1,0 +1,108 @@
+"""Command line: `python -m cchc build | extract | query | bench`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from cchc.errors import CchcError
+from cchc.store.build import DEFAULT_DB, DEFAULT_PLANS
+
+
+def _cmd_build(args: argparse.Namespace) -> int:
+    from cchc.store.build import build_database
+
+    report = build_database(Path(args.plans), Path(args.db), progress=not args.quiet)
+    for result in report.results:
+        if result.status != "added":
+            print(f"  {result.status:9} {result.source}: {result.message_vi} / {result.message_en}")
+    print(report.summary())
+    return 0
+
+
+def _cmd_extract(args: argparse.Namespace) -> int:
+    from cchc.parse.extract import extract
+    from cchc.read import read_document
+
+    status = 0
+    for name in args.files:
+        try:
+            record = extract(read_document(name), force=args.force).to_json()
+        except CchcError as error:
+            record, status = {"source": name, "error": error.as_dict()}, 1
+        except OSError as error:
+            record, status = {"source": name, "error": {"code": "io", "message_en": str(error)}}, 1
+        print(json.dumps(record, ensure_ascii=False, default=str))
+    return status
+
+
+def _parse_params(pairs: list[str]) -> dict[str, object]:
+    params: dict[str, object] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep:
+            raise SystemExit(f"--param expects key=value, got {pair!r}")
+        if key in ("provinces", "levels", "sectors"):
+            params[key] = [v for v in value.split(",") if v]
+        elif key in ("year_from", "year_to"):
+            params[key] = int(value)
+        else:
+            params[key] = value
+    return params
+
+
+def _cmd_query(args: argparse.Namespace) -> int:
+    from cchc.store.db import Filters, connect, run_query
+
+    params = Filters().params()
+    params.update(_parse_params(args.param))
+    with connect(Path(args.db)) as con:
+        frame = run_query(con, args.name, params)
+    if args.format == "json":
+        print(frame.to_json(orient="records", force_ascii=False, date_format="iso"))
+    else:
+        frame.to_csv(sys.stdout, index=False)
+    return 0
+
+
+def _cmd_bench(args: argparse.Namespace) -> int:
+    from benchmarks.bench import main as bench_main
+
+    return bench_main(args.rest)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m cchc", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    build = sub.add_parser("build", help="build the database from a folder of plans")
+    build.add_argument("--plans", default=str(DEFAULT_PLANS))
+    build.add_argument("--db", default=str(DEFAULT_DB))
+    build.add_argument("--quiet", action="store_true", help="no progress bar")
+    build.set_defaults(func=_cmd_build)
+    extract = sub.add_parser("extract", help="print one JSON object per file (JSON Lines)")
+    extract.add_argument("files", nargs="+")
+    extract.add_argument(
+        "--force", action="store_true", help="code it even if it looks unlike a plan"
+    )
+    extract.set_defaults(func=_cmd_extract)
+    query = sub.add_parser("query", help="run one query of queries/")
+    query.add_argument("name")
+    query.add_argument("--param", action="append", default=[], metavar="KEY=VALUE")
+    query.add_argument("--format", choices=["csv", "json"], default="csv")
+    query.add_argument("--db", default=str(DEFAULT_DB))
+    query.set_defaults(func=_cmd_query)
+    bench = sub.add_parser("bench", help="benchmark build and queries (see BENCHMARKS.md)")
+    bench.add_argument("rest", nargs=argparse.REMAINDER)
+    bench.set_defaults(func=_cmd_bench)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except CchcError as error:
+        print(f"Lỗi: {error.message_vi}\nError: {error.message_en}", file=sys.stderr)
+        return 2

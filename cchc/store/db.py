@@ -1,0 +1,104 @@
+"""Read side: open the database and run the named queries in queries/ with bound parameters."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from cchc.errors import QueryNotFound, StoreError
+
+QUERIES_DIR = Path(__file__).resolve().parents[2] / "queries"
+_PARAM = re.compile(r"\$([a-z_][a-z0-9_]*)")
+
+# The filter every dashboard query shares, as a table macro so each query file stays one SELECT.
+# A plan covering 2022–2025 yields one row per year; ``province`` follows the chosen view.
+FILTER_MACRO = """
+CREATE OR REPLACE TEMP MACRO filtered_plans(year_from, year_to, provinces, levels, sectors, view_by)
+AS TABLE
+SELECT p.plan_id, y.year,
+       CASE WHEN view_by = 'today' THEN p.province_2025 ELSE p.province END AS province,
+       p.province AS province_issued, p.province_2025, p.issuer, p.issuer_level, p.sector
+FROM plans p JOIN plan_years y ON y.plan_id = p.plan_id
+WHERE y.year BETWEEN year_from AND year_to
+  AND (len(CAST(levels AS VARCHAR[])) = 0
+       OR list_contains(CAST(levels AS VARCHAR[]), p.issuer_level))
+  AND (len(CAST(sectors AS VARCHAR[])) = 0
+       OR list_contains(CAST(sectors AS VARCHAR[]), p.sector))
+  AND (len(CAST(provinces AS VARCHAR[])) = 0
+       OR list_contains(CAST(provinces AS VARCHAR[]),
+                        CASE WHEN view_by = 'today' THEN p.province_2025 ELSE p.province END))
+"""
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the user chose: years, provinces, issuer levels, sectors and the province view."""
+
+    year_from: int = 1990
+    year_to: int = 2100
+    provinces: tuple[str, ...] = ()
+    levels: tuple[str, ...] = ()
+    sectors: tuple[str, ...] = ()
+    view_by: str = "issued"  # "issued" (as named in the plan) or "today" (the 34 provinces)
+    extra: tuple[tuple[str, object], ...] = field(default=())
+
+    def params(self) -> dict[str, object]:
+        values: dict[str, object] = {
+            "year_from": self.year_from, "year_to": self.year_to,
+            "provinces": list(self.provinces), "levels": list(self.levels),
+            "sectors": list(self.sectors), "view_by": self.view_by,
+        }  # fmt: skip
+        values.update(dict(self.extra))
+        return values
+
+
+def connect(db_path: Path, read_only: bool = True) -> duckdb.DuckDBPyConnection:
+    if read_only and not Path(db_path).exists():
+        raise StoreError(
+            f"Chưa có cơ sở dữ liệu {db_path}: hãy chạy `python -m cchc build`.",
+            f"No database at {db_path}: run `python -m cchc build`.",
+        )
+    con = duckdb.connect(str(db_path), read_only=read_only)
+    con.execute(FILTER_MACRO)
+    return con
+
+
+def query_names() -> list[str]:
+    return sorted(p.stem for p in QUERIES_DIR.glob("*.sql"))
+
+
+@lru_cache(maxsize=64)
+def load_sql(name: str) -> str:
+    path = QUERIES_DIR / f"{name}.sql"
+    if not re.fullmatch(r"[a-z0-9_]+", name) or not path.exists():
+        raise QueryNotFound(
+            f"Không có truy vấn '{name}'. Có: {', '.join(query_names())}",
+            f"No query named '{name}'. Available: {', '.join(query_names())}",
+        )
+    return path.read_text(encoding="utf-8")
+
+
+def query_params(name: str) -> list[str]:
+    """The parameters a query uses, in order of first use (from its SQL, comments excluded)."""
+    body = "\n".join(line.split("--", 1)[0] for line in load_sql(name).splitlines())
+    return list(dict.fromkeys(_PARAM.findall(body)))
+
+
+def run_query(
+    con: duckdb.DuckDBPyConnection, name: str, params: dict[str, object] | None = None
+) -> pd.DataFrame:
+    """Run queries/<name>.sql; parameters are bound, never formatted into the SQL."""
+    wanted = query_params(name)
+    given = params or {}
+    missing = [p for p in wanted if p not in given]
+    if missing:
+        raise StoreError(
+            f"Truy vấn '{name}' thiếu tham số: {', '.join(missing)}",
+            f"Query '{name}' is missing parameters: {', '.join(missing)}",
+        )
+    return con.execute(load_sql(name), {p: given[p] for p in wanted}).df()

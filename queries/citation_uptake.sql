@@ -1,0 +1,23 @@
+-- Purpose: uptake of cited legal documents by year: how many plans cite each document (e.g. who
+--   cites 57-NQ/TW and from when). Party (TW), Government (CP), Prime Minister (TTg) and ministry
+--   (BNV) documents only: the central ones analysts follow.
+-- Parameters: $year_from, $year_to; $provinces, $levels, $sectors (VARCHAR[], empty = all); $view_by.
+-- Grain: one row per year × cited document.
+WITH fp AS (
+    SELECT * FROM filtered_plans($year_from, $year_to, $provinces, $levels, $sectors, $view_by)
+),
+year_counts AS (
+    SELECT year, count(DISTINCT plan_id) AS n_plans FROM fp GROUP BY year
+),
+cited AS (
+    SELECT fp.year, c.cite_key, any_value(c.doc_type) AS doc_type,
+           any_value(c.issuer_code) AS issuer_code, count(DISTINCT fp.plan_id) AS n_citing
+    FROM fp JOIN citations c ON c.plan_id = fp.plan_id
+    WHERE c.issuer_code IN ('TW', 'CP', 'TTg', 'BNV')
+    GROUP BY fp.year, c.cite_key
+)
+SELECT cited.year, cite_key, doc_type, issuer_code, n_citing, yc.n_plans,
+       n_citing / yc.n_plans AS share,
+       min(cited.year) OVER (PARTITION BY cite_key) AS first_year_cited
+FROM cited JOIN year_counts yc ON yc.year = cited.year
+ORDER BY cite_key, cited.year

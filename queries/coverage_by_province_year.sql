@@ -1,0 +1,33 @@
+-- Purpose: coverage of the six CCHC content areas, per province and year: how many of the
+--   province's plans commit to each area (counts and share of plans).
+-- Parameters: $year_from, $year_to (INTEGER); $provinces, $levels, $sectors (VARCHAR[], empty = all);
+--   $view_by ('issued' = provinces as named in the plan, 'today' = today's 34 provinces).
+-- Grain: one row per province × year × content area. A plan covering 2022–2025 counts in each year.
+--   In the 'today' view, plans of several former provinces are pooled (shares are of the pooled
+--   plans, never averages of shares); issued_as lists the former provinces behind each row.
+WITH fp AS (
+    SELECT * FROM filtered_plans($year_from, $year_to, $provinces, $levels, $sectors, $view_by)
+),
+plan_counts AS (
+    SELECT province, year, count(DISTINCT plan_id) AS n_plans,
+           string_agg(DISTINCT province_issued, ', ' ORDER BY province_issued) AS issued_as,
+           count(DISTINCT province_issued) AS n_issued_as
+    FROM fp GROUP BY province, year
+),
+areas AS (
+    SELECT category_id, label_vi, label_en, sort_order FROM codebook WHERE family = 'content_area'
+),
+hits AS (
+    SELECT fp.province, fp.year, pr.category_id, count(DISTINCT fp.plan_id) AS n_with
+    FROM fp JOIN presence pr ON pr.plan_id = fp.plan_id AND pr.family = 'content_area'
+    GROUP BY fp.province, fp.year, pr.category_id
+)
+SELECT pc.province, pc.year, a.category_id, a.label_vi, a.label_en, pc.n_plans,
+       coalesce(h.n_with, 0) AS n_with,
+       coalesce(h.n_with, 0) / pc.n_plans AS share,
+       pc.issued_as, pc.n_issued_as
+FROM plan_counts pc
+CROSS JOIN areas a
+LEFT JOIN hits h ON h.province IS NOT DISTINCT FROM pc.province AND h.year = pc.year
+    AND h.category_id = a.category_id
+ORDER BY pc.province, pc.year, a.sort_order

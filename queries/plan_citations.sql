@@ -1,0 +1,9 @@
+-- Purpose: the legal documents one plan cites, once per document, with the first place cited.
+-- Parameters: $plan_id (VARCHAR).
+-- Grain: one row per cited document.
+SELECT cite_key, any_value(doc_type) AS doc_type, any_value(issuer_code) AS issuer_code,
+       max(cited_date) AS cited_date, count(*) AS n_times, min(start_pos) AS first_pos
+FROM citations
+WHERE plan_id = $plan_id
+GROUP BY cite_key
+ORDER BY first_pos

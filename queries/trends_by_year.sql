@@ -1,0 +1,28 @@
+-- Purpose: trends by year for one family of the codebook (content areas, channels, indicators,
+--   themes or audiences): how many plans of the year have each category, and the share.
+-- Parameters: $family (VARCHAR); $year_from, $year_to; $provinces, $levels, $sectors
+--   (VARCHAR[], empty = all); $view_by.
+-- Grain: one row per year × category of the family. n_plans is the number of plans behind each point.
+WITH fp AS (
+    SELECT * FROM filtered_plans($year_from, $year_to, $provinces, $levels, $sectors, $view_by)
+),
+year_counts AS (
+    SELECT year, count(DISTINCT plan_id) AS n_plans FROM fp GROUP BY year
+),
+categories AS (
+    SELECT category_id, label_vi, label_en, channel_group, sort_order
+    FROM codebook WHERE family = $family
+),
+hits AS (
+    SELECT fp.year, pr.category_id, count(DISTINCT fp.plan_id) AS n_with,
+           sum(pr.n_mentions) AS n_mentions
+    FROM fp JOIN presence pr ON pr.plan_id = fp.plan_id AND pr.family = $family
+    GROUP BY fp.year, pr.category_id
+)
+SELECT yc.year, c.category_id, c.label_vi, c.label_en, c.channel_group, yc.n_plans,
+       coalesce(h.n_with, 0) AS n_with, coalesce(h.n_with, 0) / yc.n_plans AS share,
+       coalesce(h.n_mentions, 0) AS n_mentions
+FROM year_counts yc
+CROSS JOIN categories c
+LEFT JOIN hits h ON h.year = yc.year AND h.category_id = c.category_id
+ORDER BY yc.year, c.sort_order
