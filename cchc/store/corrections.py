@@ -12,7 +12,7 @@ import json
 import os
 import uuid
 from collections import defaultdict
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 CORRECTABLE = ("province", "year_from", "year_to", "issuer", "issuer_level", "sector")
@@ -52,7 +52,7 @@ def make_correction(
         "old_value": None if old_value is None else str(old_value),
         "new_value": None if new_value is None else str(new_value),
         "author": author or "analyst",
-        "created_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "note": note,
     }
 
