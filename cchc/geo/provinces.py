@@ -52,9 +52,9 @@ AMBIGUOUS_IN_TEXT: frozenset[str] = frozenset({"hồ chí minh", "ho chi minh"})
 _PREFIX_RE = re.compile(r"^(thanh pho|tp|t p|tinh)\s+")
 
 # Old tone placement on open syllables (hoà, hoá) -> new (hòa, hóa); "quý" is not a diphthong.
-_OLD_TONE = {"o" + a: o + "a" for a, o in zip("àáảãạ", "òóỏõọ")}
-_OLD_TONE.update({"o" + e: o + "e" for e, o in zip("èéẻẽẹ", "òóỏõọ")})
-_OLD_TONE.update({"u" + y: u + "y" for y, u in zip("ỳýỷỹỵ", "ùúủũụ")})
+_OLD_TONE = {"o" + a: o + "a" for a, o in zip("àáảãạ", "òóỏõọ", strict=True)}
+_OLD_TONE.update({"o" + e: o + "e" for e, o in zip("èéẻẽẹ", "òóỏõọ", strict=True)})
+_OLD_TONE.update({"u" + y: u + "y" for y, u in zip("ỳýỷỹỵ", "ùúủũụ", strict=True)})
 _NEW_TONE = {new: old for old, new in _OLD_TONE.items()}
 _TO_NEW_RE = re.compile(r"(?<!q)(" + "|".join(_OLD_TONE) + r")(?!\w)")
 _TO_OLD_RE = re.compile(r"(?<!q)(" + "|".join(_NEW_TONE) + r")(?!\w)")
