@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from cchc.parse.structure import Structure
+from cchc.read.fold import new_tone_placement
 
 # Number suffixes of provincial departments, and the department they stand for.
 DEPARTMENT_CODES = {
@@ -40,7 +41,7 @@ class Issuer:
 
 
 def _department(name: str, confidence: str, how: str) -> Issuer:
-    name = re.sub(r"\s+", " ", name).strip(" ,.;")
+    name = new_tone_placement(re.sub(r"\s+", " ", name).strip(" ,.;"))
     sector = re.sub(r"^(Sở|Ban)\s+", "", name) if name.startswith(("Sở", "Ban")) else name
     return Issuer(name, "department", sector, confidence, how)
 

@@ -23,6 +23,19 @@ _TONE_RE = re.compile(r"(?<!q)(" + "|".join(_OLD_TO_NEW) + r")(?!\w)")
 _PLAIN = {"–": "-", "—": "-", "‑": "-", "“": '"', "”": '"', "‘": "'", "’": "'", "\xa0": " "}
 
 
+_CASED = {}
+for _old, _new in _OLD_TO_NEW.items():
+    _CASED[_old] = _new
+    _CASED[_old.upper()] = _new.upper()
+    _CASED[_old[0].upper() + _old[1]] = _new[0].upper() + _new[1]
+_CASED_RE = re.compile(r"(?<![qQ])(" + "|".join(_CASED) + r")(?!\w)")
+
+
+def new_tone_placement(text: str) -> str:
+    """Case-preserving 'Văn hoá' -> 'Văn hóa', for names shown to users and grouped on."""
+    return _CASED_RE.sub(lambda m: _CASED[m.group(1)], text)
+
+
 def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 

@@ -1,0 +1,196 @@
+"""Every dashboard chart, in altair and without streamlit, so exports can reuse the same figures.
+
+Each function takes a query's DataFrame, the language and a ``caption`` (what it counts, the
+filters, "Nguồn: N kế hoạch · dữ liệu ngày …") and returns a chart whose subtitle is that caption:
+a chart copied into a briefing still says where its numbers come from.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from functools import lru_cache
+
+import altair as alt
+import pandas as pd
+
+from cchc.i18n import short_label, t
+from cchc.parse.codebook import load_codebook
+
+# Tableau-20 without its greys: enough distinct colours for the largest family (12 channels).
+_PALETTE = (
+    "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#bcbd22",
+    "#17becf", "#aec7e8", "#ffbb78", "#98df8a", "#ff9896", "#c5b0d5", "#c49c94", "#f7b6d2",
+)  # fmt: skip
+GROUP_COLORS = {"digital": "#1f77b4", "traditional": "#ff7f0e"}
+FONT = "Arial"  # a system font with full Vietnamese coverage; diacritics must not vanish
+
+
+@lru_cache(maxsize=1)
+def category_colors() -> dict[str, str]:
+    """A fixed colour per category id, by codebook order within its family (stable across pages)."""
+    colors: dict[str, str] = {}
+    seen: dict[str, int] = {}
+    for cat in load_codebook().categories:
+        i = seen.get(cat.family, 0)
+        colors[cat.id] = _PALETTE[i % len(_PALETTE)]
+        seen[cat.family] = i + 1
+    return colors
+
+
+def _order(category_ids: pd.Series) -> list[str]:
+    order = list(category_colors())
+    return sorted(set(category_ids), key=lambda c: order.index(c) if c in order else 999)
+
+
+def _labelled(df: pd.DataFrame, lang: str, short: bool = False) -> pd.DataFrame:
+    """Adds ``label`` (the language's label) and ``place`` (province label when given)."""
+    out = df.copy()
+    full = out["label_en"] if lang == "en" else out["label_vi"]
+    out["label_full"] = full
+    out["label"] = [
+        short_label(c, f, lang) if short else f
+        for c, f in zip(out["category_id"], full, strict=True)
+    ]
+    if "province" in out:
+        out["place"] = out["province_label"] if "province_label" in out else out["province"]
+    return out
+
+
+def _pool(df: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """Pools years: shares of pooled plan-years, never averages of yearly shares."""
+    agg = df.groupby(keys, as_index=False, dropna=False)[["n_with", "n_plans"]].sum()
+    agg["share"] = agg["n_with"] / agg["n_plans"].where(agg["n_plans"] > 0)
+    return agg.fillna({"share": 0.0})
+
+
+def _finish(chart: alt.Chart, title: str, caption: str) -> alt.Chart:
+    subtitle = textwrap.wrap(caption, 110) or [""]
+    return (
+        chart.properties(title=alt.TitleParams(title, subtitle=subtitle, anchor="start"))
+        .configure(font=FONT)
+        .configure_title(fontSize=22, subtitleFontSize=14, subtitleColor="#444", offset=12)
+        .configure_axis(labelFontSize=15, titleFontSize=15, labelLimit=360)
+        .configure_legend(labelFontSize=14, titleFontSize=14, labelLimit=360)
+        .configure_view(strokeWidth=0)
+    )
+
+
+def _tooltip(lang: str, place: bool = True) -> list[alt.Tooltip]:
+    tips = [alt.Tooltip("place:N", title=t("col_province", lang))] if place else []
+    return tips + [
+        alt.Tooltip("label_full:N", title=t("col_label", lang)),
+        alt.Tooltip("share:Q", title=t("col_share", lang), format=".0%"),
+        alt.Tooltip("n_with:Q", title=t("col_n_plans_with", lang)),
+        alt.Tooltip("n_plans:Q", title=t("col_n_plans", lang)),
+    ]
+
+
+def heatmap(df: pd.DataFrame, lang: str, caption: str, title: str | None = None) -> alt.Chart:
+    """Province × category grid of the share of plans (content areas by default), years pooled."""
+    data = _pool(_labelled(df, lang, short=True), ["place", "category_id", "label", "label_full"])
+    data["cell"] = data["n_with"].astype(int).astype(str) + "/" + data["n_plans"].astype(str)
+    ids = _order(data["category_id"])
+    order = list(dict.fromkeys(data.set_index("category_id").loc[ids, "label"]))
+    x = alt.X("label:N", sort=order, title=None, axis=alt.Axis(labelAngle=-25, orient="top"))
+    y = alt.Y("place:N", title=None, sort="ascending")
+    base = alt.Chart(data).encode(x=x, y=y)
+    rect = base.mark_rect(stroke="white", strokeWidth=2).encode(
+        color=alt.Color(
+            "share:Q",
+            scale=alt.Scale(domain=[0, 1], scheme="blues"),
+            legend=alt.Legend(title=t("col_share", lang), format=".0%"),
+        ),
+        tooltip=_tooltip(lang),
+    )
+    text = base.mark_text(fontSize=16).encode(
+        text="cell:N",
+        color=alt.condition("datum.share > 0.5", alt.value("white"), alt.value("#222")),
+        tooltip=_tooltip(lang),
+    )
+    height = max(120, 48 * data["place"].nunique())
+    chart = (rect + text).properties(height=height, width="container")
+    return _finish(chart, title or t("page_overview", lang), caption)
+
+
+def channel_bars(df: pd.DataFrame, lang: str, caption: str, title: str | None = None) -> alt.Chart:
+    """Channels by share of plans using them, coloured digital vs traditional."""
+    data = _labelled(df, lang)
+    data = _pool(data, ["category_id", "label", "label_full", "channel_group"])
+    data["group"] = [t(f"group_{g}", lang) for g in data["channel_group"]]
+    colors = alt.Scale(
+        domain=[t("group_digital", lang), t("group_traditional", lang)],
+        range=[GROUP_COLORS["digital"], GROUP_COLORS["traditional"]],
+    )
+    chart = (
+        alt.Chart(data)
+        .mark_bar()
+        .encode(
+            y=alt.Y("label:N", sort="-x", title=None),
+            x=alt.X(
+                "share:Q",
+                title=t("col_share", lang),
+                axis=alt.Axis(format=".0%"),
+                scale=alt.Scale(domain=[0, 1]),
+            ),  # fmt: skip
+            color=alt.Color("group:N", scale=colors, legend=alt.Legend(title=t("group", lang))),
+            tooltip=[alt.Tooltip("group:N", title=t("group", lang)), *_tooltip(lang, False)],
+        )
+        .properties(height=34 * len(data), width="container")
+    )
+    return _finish(chart, title or t("c_channels", lang), caption)
+
+
+def category_bars(df: pd.DataFrame, lang: str, caption: str, title: str | None = None) -> alt.Chart:
+    """Share of plans with each category (indicators by default), one fixed colour per category."""
+    data = _pool(_labelled(df, lang), ["category_id", "label", "label_full"])
+    ids = _order(data["category_id"])
+    colors = category_colors()
+    labels = data.set_index("category_id").loc[ids, "label"].tolist()
+    chart = (
+        alt.Chart(data)
+        .mark_bar()
+        .encode(
+            y=alt.Y("label:N", sort="-x", title=None),
+            x=alt.X(
+                "share:Q",
+                title=t("col_share", lang),
+                axis=alt.Axis(format=".0%"),
+                scale=alt.Scale(domain=[0, 1]),
+            ),  # fmt: skip
+            color=alt.Color(
+                "label:N",
+                scale=alt.Scale(domain=labels, range=[colors[i] for i in ids]),
+                legend=None,
+            ),  # fmt: skip
+            tooltip=_tooltip(lang, False),
+        )
+        .properties(height=34 * len(data), width="container")
+    )
+    return _finish(chart, title or t("c_indicators", lang), caption)
+
+
+def trend_lines(df: pd.DataFrame, lang: str, caption: str, title: str | None = None) -> alt.Chart:
+    """Share of plans with each category by year; the tooltip names the plans behind each point."""
+    data = _labelled(df, lang)
+    ids = _order(data["category_id"])
+    colors = category_colors()
+    labels = data.drop_duplicates("category_id").set_index("category_id").loc[ids, "label"].tolist()
+    base = alt.Chart(data).encode(
+        x=alt.X("year:O", title=t("col_year", lang), axis=alt.Axis(labelAngle=0)),
+        y=alt.Y(
+            "share:Q",
+            title=t("col_share", lang),
+            axis=alt.Axis(format=".0%"),
+            scale=alt.Scale(domain=[0, 1]),
+        ),  # fmt: skip
+        color=alt.Color(
+            "label:N",
+            scale=alt.Scale(domain=labels, range=[colors[i] for i in ids]),
+            legend=alt.Legend(title=None, orient="bottom", columns=2),
+        ),
+        tooltip=[alt.Tooltip("year:O", title=t("col_year", lang)), *_tooltip(lang, False)],
+    )
+    chart = (base.mark_line(strokeWidth=3) + base.mark_point(size=90, filled=True)).properties(
+        height=380, width="container"
+    )
+    return _finish(chart, title or t("c_trends", lang), caption)

@@ -1,0 +1,92 @@
+"""Data access for the dashboard: one cached read-only connection, cached query results.
+
+Caches are keyed by the database path and its mtime, so a rebuild (atomic file swap) is picked
+up on the next rerun without restarting the server.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import streamlit as st
+
+from cchc.geo.provinces import members_of, merged_label
+from cchc.i18n import t
+from cchc.store.build import DEFAULT_DB, build_database
+from cchc.store.db import Filters, connect, run_query
+
+
+def db_path() -> Path:
+    """CCHC_DB when set (tests use a temp file), else the package's default database."""
+    return Path(os.environ.get("CCHC_DB") or DEFAULT_DB)
+
+
+def ensure_db(lang: str = "vi") -> Path:
+    """The database path; on a first run with no database, build it from the bundled plans."""
+    path = db_path()
+    if not path.exists():
+        with st.spinner(t("building_db", lang)):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            build_database(db_path=path, progress=False)
+    return path
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _connection(path: str, mtime: float) -> duckdb.DuckDBPyConnection:
+    # mtime is part of the key only: a rebuilt file gets a fresh connection.
+    return connect(Path(path), read_only=True)
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _cached(path: str, mtime: float, name: str, params: tuple) -> pd.DataFrame:
+    con = _connection(path, mtime)
+    # DuckDB connections are not thread-safe; each Streamlit session thread gets a cursor.
+    return run_query(
+        con.cursor(), name, {k: (list(v) if isinstance(v, tuple) else v) for k, v in params}
+    )
+
+
+def query(name: str, filters: Filters | None = None, **extra: object) -> pd.DataFrame:
+    """Run a named query with the filters' parameters plus ``extra``; cached per name+params."""
+    path = ensure_db()
+    params = dict(filters.params()) if filters else {}
+    params.update(extra)
+    key = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
+    return _cached(str(path), path.stat().st_mtime, name, key).copy()
+
+
+def data_info() -> dict[str, object]:
+    """The latest build's date and plan count (for captions and the sidebar)."""
+    info = query("data_info")
+    if info.empty:
+        return {"data_date": "?", "n_plans": 0}
+    row = info.iloc[0]
+    return {"data_date": str(row["data_date"])[:10], "n_plans": int(row["n_plans"])}
+
+
+def label_provinces(df: pd.DataFrame, view_by: str, lang: str) -> pd.DataFrame:
+    """Adds ``province_label``: today's view names the merged provinces ("Tuyên Quang (gồm Hà Giang)")."""
+    out = df.copy()
+    if "province" not in out:
+        return out
+    if view_by == "today":
+        out["province_label"] = [merged_label(p, lang) if p else "?" for p in out["province"]]
+    else:
+        out["province_label"] = out["province"].fillna("?")
+    return out
+
+
+def pooled_note(df: pd.DataFrame, view_by: str, lang: str) -> str:
+    """A caption sentence for rows that pool several former provinces (today's view only)."""
+    if view_by != "today" or "issued_as" not in df or df.empty:
+        return ""
+    notes = []
+    for prov, issued in df.drop_duplicates("province")[["province", "issued_as"]].itertuples(
+        index=False
+    ):
+        if prov and (len(members_of(prov)) > 1 or (issued and issued != prov)):
+            notes.append(t("pooled", lang, label=merged_label(prov, lang), members=issued))
+    return " ".join(notes)

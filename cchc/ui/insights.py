@@ -1,0 +1,52 @@
+"""Short sentences drawn from query results (no streamlit: plain functions, easy to test)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from cchc.i18n import t
+
+CHANGE_THRESHOLD = 0.2  # smaller moves in a handful of plans are noise, not news
+
+
+def _label(row: pd.Series, lang: str) -> str:
+    return row["label_en"] if lang == "en" else row["label_vi"]
+
+
+def year_changes(trends: pd.DataFrame, lang: str, limit: int = 6) -> list[str]:
+    """'2025: X rose from 40% to 80% of plans (5 plans).' for the latest year vs the one before."""
+    years = sorted(trends["year"].unique()) if not trends.empty else []
+    if len(years) < 2:
+        return [t("no_prev_year", lang)]
+    prev, last = years[-2], years[-1]
+    a = trends[trends["year"] == prev].set_index("category_id")
+    b = trends[trends["year"] == last].set_index("category_id")
+    both = b.join(a[["share"]], rsuffix="_prev", how="inner")
+    both["delta"] = both["share"] - both["share_prev"]
+    moved = both[both["delta"].abs() >= CHANGE_THRESHOLD]
+    moved = moved.reindex(moved["delta"].abs().sort_values(ascending=False).index)
+    lines = [
+        t("change_up" if row["delta"] > 0 else "change_down", lang, year=last,
+          label=_label(row, lang), a=row["share_prev"], b=row["share"], n=row["n_plans"])
+        for _, row in moved.head(limit).iterrows()
+    ]  # fmt: skip
+    return lines or [t("no_changes", lang, year=last)]
+
+
+def unique_items(frames: list[pd.DataFrame], place_col: str, lang: str) -> list[str]:
+    """Per place: the categories it has (n_with > 0) that none of the other places have."""
+    data = pd.concat(frames, ignore_index=True)
+    data = data.groupby([place_col, "category_id", "label_vi", "label_en"], as_index=False)[
+        "n_with"
+    ].sum()
+    has = data[data["n_with"] > 0]
+    lines = []
+    for place in sorted(data[place_col].unique()):
+        mine = set(has.loc[has[place_col] == place, "category_id"])
+        others = set(has.loc[has[place_col] != place, "category_id"])
+        only = [c for c in dict.fromkeys(has["category_id"]) if c in mine - others]
+        labels = has.drop_duplicates("category_id").set_index("category_id")
+        names = [labels.loc[c, "label_en" if lang == "en" else "label_vi"] for c in only]
+        key = "unique" if names else "nothing_unique"
+        lines.append(t(key, lang, prov=place, items="; ".join(names)))
+    return lines

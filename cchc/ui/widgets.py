@@ -1,0 +1,61 @@
+"""Shared rendering: captions, empty states, charts and tables with Vietnamese column labels."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from cchc.i18n import t
+from cchc.ui.data import data_info
+from cchc.ui.state import State, filter_summary
+
+
+def caption_text(state: State, what_key: str, n_plans: int, note: str = "") -> str:
+    """'What it counts · filters · Nguồn: N kế hoạch · dữ liệu ngày …' (+ pooling note)."""
+    info = data_info()
+    source = t("source", state.lang, n=n_plans, date=info["data_date"])
+    text = f"{t(what_key, state.lang)} · {filter_summary(state)} · {source}"
+    return f"{text}. {note}" if note else text
+
+
+def empty_state(lang: str) -> None:
+    # An explicit message instead of an empty axis: an empty chart reads as "zero everywhere".
+    st.info(t("empty", lang), icon=":material/filter_alt_off:")
+
+
+def show_chart(chart: alt.Chart, caption: str) -> None:
+    st.altair_chart(chart, width="stretch", theme=None)
+    st.caption(caption)
+
+
+def column_config(columns: dict[str, str], lang: str) -> dict[str, object]:
+    """Column labels in the user's language; shares as percentages."""
+    config: dict[str, object] = {}
+    for col, key in columns.items():
+        if key == "col_share":
+            config[col] = st.column_config.ProgressColumn(
+                t(key, lang), format="percent", min_value=0.0, max_value=1.0
+            )
+        else:
+            config[col] = st.column_config.Column(t(key, lang))
+    return config
+
+
+def show_table(df: pd.DataFrame, columns: dict[str, str], lang: str, caption: str = "") -> None:
+    """Only the listed columns, labelled via column_config; a caption line under the table."""
+    present = {c: k for c, k in columns.items() if c in df.columns}
+    st.dataframe(
+        df[list(present)],
+        column_config=column_config(present, lang),
+        hide_index=True,
+        width="stretch",
+    )
+    if caption:
+        st.caption(caption)
+
+
+def metrics(values: list[tuple[str, object]]) -> None:
+    """Headline numbers in one row (large: leaders read them across a meeting room)."""
+    for col, (label, value) in zip(st.columns(len(values)), values, strict=True):
+        col.metric(label, value)

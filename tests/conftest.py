@@ -1,0 +1,35 @@
+"""Shared fixtures: the bundled plans, read once, and a real DuckDB built from them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cchc.parse.extract import extract
+from cchc.read import read_document
+from cchc.store.build import DEFAULT_PLANS, build_database
+
+SEEDS = {
+    "ha_giang": "000_4eaf13089674b3df.txt",
+    "ha_tinh": "001_dffca6ef078e301f.txt",
+    "cao_bang": "002_73c13d778971c9c9.txt",
+    "an_giang": "003_6c615e608a24bf4c.txt",
+    "son_la": "004_63e9c6af6d83632b.txt",
+}
+
+
+def seed_path(key: str) -> Path:
+    return DEFAULT_PLANS / SEEDS[key]
+
+
+@pytest.fixture(scope="session")
+def seed_extractions():
+    return {key: extract(read_document(seed_path(key))) for key in SEEDS}
+
+
+@pytest.fixture(scope="session")
+def seed_db(tmp_path_factory) -> Path:
+    db_path = tmp_path_factory.mktemp("db") / "cchc.duckdb"
+    build_database(DEFAULT_PLANS, db_path, progress=False)
+    return db_path

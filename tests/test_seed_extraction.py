@@ -1,0 +1,157 @@
+"""The five bundled plans, coded as an analyst reads them under DOMAIN.md's rules.
+
+Expected values were written from the documents, not copied from the program's output; the
+comments say which words decide the less obvious cases.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from cchc.parse.codebook import load_codebook
+from cchc.read.fold import fold
+
+EXPECTED_METADATA = {
+    "ha_giang": dict(province="Hà Giang", province_2025="Tuyên Quang", year_from=2025, year_to=2025,
+                     issuer="Sở Khoa học và Công nghệ", issuer_level="department",
+                     sector="Khoa học và Công nghệ", doc_number=None, issued_on=None,
+                     signer="Nguyễn Trung Hiếu"),
+    "ha_tinh": dict(province="Hà Tĩnh", province_2025="Hà Tĩnh", year_from=2023, year_to=2023,
+                    issuer="Sở Ngoại vụ", issuer_level="department", sector="Ngoại vụ",
+                    doc_number="1391/KH-SNgV", issued_on="2022-12-30", signer="Thái Phúc Sơn"),
+    "cao_bang": dict(province="Cao Bằng", province_2025="Cao Bằng", year_from=2025, year_to=2025,
+                     issuer="Sở Văn hóa, Thể thao và Du lịch", issuer_level="department",
+                     sector="Văn hóa, Thể thao và Du lịch", doc_number=None, issued_on=None,
+                     signer="Sầm Việt An"),
+    "an_giang": dict(province="An Giang", province_2025="An Giang", year_from=2025, year_to=2025,
+                     issuer="UBND tỉnh", issuer_level="province", sector=None, doc_number=None,
+                     issued_on=None, signer="Hồ Văn Mừng"),
+    "son_la": dict(province="Sơn La", province_2025="Sơn La", year_from=2025, year_to=2025,
+                   issuer="UBND tỉnh", issuer_level="province", sector=None, doc_number=None,
+                   issued_on=None, signer="Nguyễn Đình Việt"),
+}  # fmt: skip
+
+ALL_AREAS = ["the_che", "tthc", "bo_may", "cong_vu", "tai_chinh_cong", "chinh_quyen_so"]
+EXPECTED_PRESENT = {
+    "ha_giang": {
+        "content_area": ALL_AREAS,  # II.3 lists all six pillars
+        "channel": ["hoi_nghi", "cong_thong_tin", "bao_chi", "an_pham"],  # Báo Hà Giang, Bản tin KH&CN
+        "indicator": ["par_index", "sipas", "papi", "pci", "phuc_vu_so"],
+    },
+    "ha_tinh": {
+        # No finance: the budget section and "thông tin về ngân sách" (access to information) do not count.
+        # Thể chế: thematic sessions on "ban hành văn bản quy phạm pháp luật" (II.2).
+        "content_area": ["the_che", "tthc", "bo_may", "cong_vu", "chinh_quyen_so"],
+        "channel": ["hoi_nghi", "cong_thong_tin", "mang_xa_hoi", "truc_quan", "so_hoa_ai"],
+        "indicator": ["sipas", "pci", "ddci"],  # "Chỉ số đo lường sự hài lòng" is SIPAS in words
+    },
+    "cao_bang": {
+        "content_area": ALL_AREAS,
+        "channel": ["hoi_nghi", "cong_thong_tin", "mang_xa_hoi", "an_pham", "truc_quan",
+                    "van_hoa_nghe_thuat"],
+        "indicator": ["par_index", "sipas", "ddci", "dti"],
+    },
+    "an_giang": {
+        # No apparatus reform and no public finance in 2.1–2.10; "Sở Tài chính" is a unit, not a topic.
+        "content_area": ["the_che", "tthc", "cong_vu", "chinh_quyen_so"],
+        "channel": ["hoi_nghi", "cong_thong_tin", "bao_chi", "phat_thanh_truyen_hinh",
+                    "truyen_thanh_co_so", "mang_xa_hoi", "an_pham", "truc_quan",
+                    "van_hoa_nghe_thuat", "cuoc_thi", "doi_thoai", "so_hoa_ai"],
+        "indicator": ["par_index", "sipas", "papi", "pci"],
+    },
+    "son_la": {
+        "content_area": ["tthc", "bo_may", "cong_vu", "tai_chinh_cong", "chinh_quyen_so"],  # no thể chế
+        "channel": ["hoi_nghi", "cong_thong_tin", "bao_chi", "phat_thanh_truyen_hinh",
+                    "truyen_thanh_co_so", "mang_xa_hoi", "an_pham", "cuoc_thi", "doi_thoai",
+                    "so_hoa_ai"],
+        "indicator": ["par_index", "sipas", "papi", "pci", "dti", "pobi"],
+    },
+}  # fmt: skip
+
+# One mention per seed that must point at exactly these words of the plan.
+EXPECTED_SPANS = [
+    ("ha_giang", "tai_chinh_cong", "công khai tài chính"),
+    ("ha_giang", "phuc_vu_so", "Bộ chỉ số chỉ đạo, điều hành và đánh giá chất lượng phục vụ"),
+    ("ha_tinh", "ddci", "năng lực cạnh tranh các đơn vị"),
+    ("cao_bang", "chinh_quyen_so", "57-NQ/TW"),
+    ("cao_bang", "van_hoa_nghe_thuat", "sân khấu hóa"),
+    ("an_giang", "cuoc_thi", "cuộc thi"),
+    ("an_giang", "truyen_thanh_co_so", "hệ thống truyền thanh"),
+    ("son_la", "pobi", "Chỉ số Công khai Ngân sách"),
+    ("son_la", "so_hoa_ai", "trí tuệ nhân tạo"),
+]
+
+
+@pytest.mark.parametrize("seed", sorted(EXPECTED_METADATA))
+def test_seed_metadata_matches_the_document(seed, seed_extractions):
+    got = {name: field.value for name, field in seed_extractions[seed].metadata.items()}
+    assert got == EXPECTED_METADATA[seed]
+
+
+@pytest.mark.parametrize("seed", sorted(EXPECTED_PRESENT))
+def test_seed_present_categories_match_the_document(seed, seed_extractions):
+    present = seed_extractions[seed].present
+    for family, expected in EXPECTED_PRESENT[seed].items():
+        assert present.get(family, []) == expected, family
+
+
+def test_missing_fields_say_why(seed_extractions):
+    number = seed_extractions["ha_giang"].metadata["doc_number"]
+    assert number.value is None and "để trống" in number.how and "KH-SKHCN" in number.how
+    assert seed_extractions["cao_bang"].metadata["issued_on"].how
+
+
+@pytest.mark.parametrize("seed,category,words", EXPECTED_SPANS)
+def test_evidence_span_points_at_the_words(seed, category, words, seed_extractions):
+    extraction = seed_extractions[seed]
+    spans = [
+        extraction.doc.text[m.start : m.end] for m in extraction.mentions if m.category == category
+    ]
+    assert words in spans
+
+
+@pytest.mark.parametrize("seed", sorted(EXPECTED_PRESENT))
+def test_every_present_category_has_evidence_made_of_its_cues(seed, seed_extractions):
+    extraction = seed_extractions[seed]
+    cues = {c.id: set(c.cues) | set(c.weak) for c in load_codebook().categories}
+    for family, categories in extraction.present.items():
+        for category in categories:
+            mentions = [m for m in extraction.mentions if m.category == category]
+            assert mentions, category
+            for mention in mentions:
+                said = fold(extraction.doc.text[mention.start : mention.end])
+                assert said in cues[category] or said.startswith("báo "), (category, said)
+
+
+def test_distribution_list_and_budget_never_count_for_content(seed_extractions):
+    for extraction in seed_extractions.values():
+        for mention in extraction.mentions:
+            if mention.family == "content_area":
+                assert mention.section_kind not in ("distribution", "budget", "signature")
+
+
+def test_evidence_is_shown_as_written(seed_extractions):
+    """Cao Bằng's text is hard-wrapped: evidence maps back to the original lines."""
+    extraction = seed_extractions["cao_bang"]
+    mention = next(
+        m for m in extraction.mentions if m.category == "chinh_quyen_so" and "57" in m.cue
+    )
+    as_written = extraction.doc.as_written(mention.start, mention.end)
+    assert as_written.replace("\n", " ").split() == ["57-", "NQ/TW"]
+
+
+def test_targets_and_citations_are_read(seed_extractions):
+    son_la = seed_extractions["son_la"]
+    targets = {(t.value, t.unit, t.period) for t in son_la.targets}
+    assert (4.0, "số", "tháng") in targets and (2.0, "tin, bài", "tháng") in targets
+    assert (None, "hạn chót", "2025-01-24") in targets
+    cited = {c.key for c in seed_extractions["an_giang"].citations}
+    assert {"942/QĐ-TTg", "57-NQ/TW", "49/QĐ-BNV"} <= cited
+    assert "Luật Thực hiện dân chủ ở cơ sở năm 2022" in cited
+    assert "76/NQ-CP" in {c.key for c in seed_extractions["ha_giang"].citations}
+
+
+def test_units_carry_their_role(seed_extractions):
+    units = {(u.unit, u.role) for u in seed_extractions["an_giang"].units}
+    assert ("Sở Nội vụ", "chu_tri") in units
+    assert ("Báo An Giang", "phoi_hop") in units
