@@ -23,7 +23,7 @@ from benchmarks.corpus import generate_plans
 from cchc.parse.extract import extract
 from cchc.read import read_bytes
 from cchc.store.build import build_database
-from cchc.store.db import Filters, connect, query_names, run_query
+from cchc.store.db import Filters, connect, query_names, query_params, run_query
 from cchc.store.rows import plan_rows
 
 BUILD_GOAL = 300.0  # plans per second, one core
@@ -124,7 +124,7 @@ def replicate(db_path: Path, k: int) -> int:
         con.execute("""
             CREATE TEMP TABLE idmap AS
             SELECT p.plan_id AS old_id, c.k, substr(md5(p.plan_id || '/' || c.k), 1, 16) AS new_id,
-                   hash(p.plan_id, c.k) AS h
+                   CAST(hash(p.plan_id, c.k) >> 1 AS BIGINT) AS h
             FROM plans p CROSS JOIN range(1, $k) c(k)""", {"k": k})  # fmt: skip
         con.execute(REPLICATE_PLANS)
         for name in PLAN_TABLES[1:]:
@@ -214,7 +214,8 @@ def dashboard_rows(con: duckdb.DuckDBPyConnection, goal: float) -> list[list[obj
     for name in query_names():
         if name.startswith(PER_PLAN):
             continue
-        for label, filters in scenarios(con).items():
+        cases = scenarios(con).items() if query_params(name) else [("(no parameters)", Filters())]
+        for label, filters in cases:
             params = filters.params() | {"family": "content_area"}
             ms, frame = median_ms(lambda _i, n=name, p=params: run_query(con, n, p))
             rows.append(_row(name, label, len(frame), ms, goal))

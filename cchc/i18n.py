@@ -86,6 +86,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "no_changes": ("{year}: không có thay đổi đáng kể.", "{year}: no notable change."),
     "pick_provinces": ("Chọn 2–6 tỉnh để so sánh", "Pick 2–6 provinces to compare"),
     "need_two": ("Hãy chọn ít nhất 2 tỉnh.", "Pick at least 2 provinces."),
+    "unique_title": ("Điểm riêng của từng tỉnh", "What sets each province apart"),
     "unique": (
         "{prov} có mà các tỉnh khác không có: {items}.",
         "{prov} has what the others lack: {items}.",

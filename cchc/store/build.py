@@ -151,8 +151,9 @@ def build_database(
     total = len(files) if files is not None else None
     with writer_lock(db_path):
         corrections = load_corrections(corrections_path(db_path))
+        for stale in db_path.parent.glob(f".{db_path.name}.tmp-*"):  # left by a killed build
+            stale.unlink(missing_ok=True)
         tmp_path = db_path.with_name(f".{db_path.name}.tmp-{os.getpid()}")
-        tmp_path.unlink(missing_ok=True)
         try:
             with duckdb.connect(str(tmp_path)) as con:
                 _fill(con, items, total, progress, report, corrections)

@@ -7,6 +7,7 @@ up on the next rerun without restarting the server.
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 
 import duckdb
@@ -35,9 +36,10 @@ def ensure_db(lang: str = "vi") -> Path:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _connection(path: str, mtime: float) -> duckdb.DuckDBPyConnection:
-    # mtime is part of the key only: a rebuilt file gets a fresh connection.
-    return connect(Path(path), read_only=True)
+def _connection(path: str, mtime: float) -> tuple[duckdb.DuckDBPyConnection, threading.Lock]:
+    # mtime is part of the key only: a rebuilt file gets a fresh connection. The lock serialises
+    # sessions on the one connection (a cursor would lose the connection's filter macro).
+    return connect(Path(path), read_only=True), threading.Lock()
 
 
 @st.cache_data(show_spinner=False, max_entries=512)

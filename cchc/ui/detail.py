@@ -1,0 +1,60 @@
+"""Helpers for the plan-detail page: metadata rows, plan labels and safe evidence highlighting."""
+
+from __future__ import annotations
+
+import html
+import json
+
+import pandas as pd
+
+from cchc.i18n import level_name, t
+
+FIELDS = [
+    ("title", "col_text"), ("province", "col_province"), ("province_2025", "view_today"),
+    ("year_from", "col_year_from"), ("year_to", "col_year_to"), ("issuer", "col_issuer"),
+    ("issuer_level", "col_level"), ("sector", "col_sector"), ("doc_number", "col_doc_number"),
+    ("issued_on", "col_issued_on"), ("signer", "col_signer"),
+]  # fmt: skip
+MARK_STYLE = "background:#ffe08a;padding:0 2px;border-radius:3px;font-weight:600"
+
+
+def plan_label(row: pd.Series, lang: str) -> str:
+    """'Hà Giang · 2025 · Sở Khoa học và Công nghệ (Sở, ngành)' for pickers."""
+    years = str(row["year_from"])
+    if row["year_to"] != row["year_from"]:
+        years += f"–{row['year_to']}"
+    return f"{row['province']} · {years} · {row['issuer']} ({level_name(row['issuer_level'], lang)})"
+
+
+def _clean(value: object) -> str:
+    if value is None or (not isinstance(value, list | tuple) and pd.isna(value)):
+        return "—"
+    return str(value)[:10] if isinstance(value, pd.Timestamp) else str(value)
+
+
+def metadata_rows(detail: pd.Series, lang: str) -> pd.DataFrame:
+    """One row per metadata field: value, how it was found and how sure (from metadata_notes)."""
+    try:
+        notes = json.loads(detail.get("metadata_notes") or "{}")
+    except (TypeError, ValueError):
+        notes = {}  # notes are a help, not a requirement: a bad JSON must not hide the metadata
+    rows = []
+    for field, key in FIELDS:
+        value = detail.get(field)
+        shown = level_name(value, lang) if field == "issuer_level" else _clean(value)
+        note = notes.get(field, {}) if isinstance(notes, dict) else {}
+        how = str(note.get("how", "")).split(" / ")
+        how_text = how[-1] if lang == "en" else how[0]
+        rows.append([t(key, lang), shown, how_text, note.get("confidence", "")])
+    return pd.DataFrame(rows, columns=["field", "value", "how", "confidence"])
+
+
+def evidence_html(passage: str, start: int, end: int) -> str:
+    """The passage with the cue marked; every piece of plan text is escaped (plans hold anything)."""
+    start = max(0, min(int(start), len(passage)))
+    end = max(start, min(int(end), len(passage)))
+    before, cue, after = passage[:start], passage[start:end], passage[end:]
+    return (
+        f"{html.escape(before)}<mark style='{MARK_STYLE}'>{html.escape(cue)}</mark>"
+        f"{html.escape(after)}"
+    )

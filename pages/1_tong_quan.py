@@ -1,0 +1,48 @@
+"""Tổng quan / Overview: headline numbers, content-area heatmap, channels, indices, changes."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from cchc import charts
+from cchc.i18n import t
+from cchc.ui.data import label_provinces, pooled_note, query
+from cchc.ui.insights import year_changes
+from cchc.ui.widgets import caption_text, empty_state, metrics, show_chart
+
+state = st.session_state["_state"]
+lang, f = state.lang, state.filters
+st.title(t("page_overview", lang))
+
+nums = query("overview_numbers", f).iloc[0]
+n = int(nums["n_plans"])
+if n == 0:
+    empty_state(lang)
+    st.stop()
+
+years = f"{nums['first_year']}–{nums['last_year']}"
+metrics(
+    [
+        (t("m_plans", lang), n),
+        (t("m_provinces", lang), int(nums["n_provinces"])),
+        (t("m_years", lang), years),
+        (t("m_full", lang), int(nums["n_full_coverage"])),
+        (t("m_mean", lang), f"{nums['mean_areas']:.1f} / 6"),
+    ]
+)
+
+coverage = label_provinces(query("coverage_by_province_year", f), f.view_by, lang)
+cap = caption_text(state, "c_heatmap", n, pooled_note(coverage, f.view_by, lang))
+show_chart(charts.heatmap(coverage, lang, cap, t("c_heatmap", lang).split(" (")[0]), cap)
+
+left, right = st.columns(2)
+with left:
+    cap = caption_text(state, "c_channels", n)
+    show_chart(charts.channel_bars(query("channel_mix", f), lang, cap), cap)
+with right:
+    cap = caption_text(state, "c_indicators", n)
+    show_chart(charts.category_bars(query("indicator_focus", f), lang, cap), cap)
+
+st.subheader(t("changes", lang))
+for line in year_changes(query("trends_by_year", f, family="content_area"), lang):
+    st.markdown(f"- {line}")

@@ -1,0 +1,66 @@
+"""Chi tiết kế hoạch / Plan detail: metadata, outline, evidence by category, targets, citations."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from cchc.i18n import role_name, section_kind_name, t
+from cchc.ui.data import query
+from cchc.ui.detail import evidence_html, metadata_rows, plan_label
+from cchc.ui.state import seed_page_widget, sync_url
+from cchc.ui.widgets import empty_state, show_table
+
+state = st.session_state["_state"]
+lang, f = state.lang, state.filters
+st.title(t("page_detail", lang))
+
+plans = query("plans_list", f)
+if plans.empty:
+    empty_state(lang)
+    st.stop()
+labels = {row["plan_id"]: plan_label(row, lang) for _, row in plans.iterrows()}
+seed_page_widget("detail_plan", "plan", list(labels), next(iter(labels)))
+plan_id = st.selectbox(t("pick_plan", lang), list(labels), key="detail_plan", format_func=labels.get)
+
+detail = query("plan_detail", plan_id=plan_id).iloc[0]
+st.subheader(detail["title"] or labels[plan_id])
+meta_tab, outline_tab, evidence_tab, facts_tab = st.tabs(
+    [t("metadata", lang), t("outline", lang), t("evidence", lang), t("targets", lang)]
+)
+with meta_tab:
+    cols = {"field": "field", "value": "value", "how": "how_found", "confidence": "confidence"}
+    show_table(metadata_rows(detail, lang), cols, lang)
+
+with outline_tab:
+    sections = query("plan_sections", plan_id=plan_id)
+    sections["kind_label"] = [section_kind_name(k, lang) for k in sections["kind"]]
+    show_table(sections, {"kind_label": "col_kind", "heading": "col_heading"}, lang)
+
+with evidence_tab:
+    presence = query("plan_presence", plan_id=plan_id)
+    label_col = "label_en" if lang == "en" else "label_vi"
+    cats = dict(zip(presence["category_id"], presence[label_col], strict=True))
+    seed_page_widget("detail_cat", "cat", list(cats), next(iter(cats), None))
+    cat = st.selectbox(t("pick_category", lang), list(cats), key="detail_cat", format_func=cats.get)
+    sync_url({"plan": plan_id, "cat": cat})
+    rows = query("evidence", plan_id=plan_id, category_id=cat) if cat else None
+    if rows is None or rows.empty:
+        st.info(t("no_evidence", lang))
+    for _, row in (rows if rows is not None else []).iterrows():
+        weak = f" {t('weak_cue', lang)}" if row["weak"] else ""
+        where = f"{section_kind_name(row['section_kind'], lang)}{weak}"
+        body = evidence_html(row["passage_text"], row["offset_in_passage"], row["offset_end_in_passage"])
+        st.markdown(f"<div class='cchc-evidence'><small>{where}</small><br>{body}</div>", unsafe_allow_html=True)
+
+with facts_tab:
+    targets = query("plan_targets", plan_id=plan_id)
+    show_table(targets, {"text": "col_text", "period": "col_period"}, lang) if not targets.empty else st.info(t("none_found", lang))
+    st.subheader(t("citations", lang))
+    cites = query("plan_citations", plan_id=plan_id)
+    cols = {"cite_key": "col_cite_key", "doc_type": "col_doc_type", "issuer_code": "col_issuer_code", "n_times": "col_times"}
+    show_table(cites, cols, lang) if not cites.empty else st.info(t("none_found", lang))
+    st.subheader(t("units", lang))
+    units = query("plan_units", plan_id=plan_id)
+    units["role_label"] = [role_name(r, lang) for r in units["role"]]
+    cols = {"unit": "col_unit", "role_label": "col_role", "task": "col_task"}
+    show_table(units, cols, lang) if not units.empty else st.info(t("none_found", lang))

@@ -1,0 +1,154 @@
+"""The DuckDB store: idempotent, atomic, one plan per content, queries that add up."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from cchc.store.build import DEFAULT_PLANS, build_database, plan_files
+from cchc.store.db import Filters, connect, load_sql, query_names, query_params, run_query
+
+TABLES = ["plans", "sections", "passages", "codebook", "mentions", "presence", "targets",
+          "citations", "units", "provinces_63", "provinces_34", "build_info"]  # fmt: skip
+
+
+def _counts(db: Path) -> dict[str, int]:
+    with duckdb.connect(str(db), read_only=True) as con:
+        return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
+
+
+def test_build_makes_every_table(seed_db):
+    counts = _counts(seed_db)
+    assert counts["plans"] == 5 and counts["provinces_63"] == 63 and counts["provinces_34"] == 34
+    assert all(counts[t] > 0 for t in TABLES)
+
+
+def test_build_is_idempotent(seed_db, tmp_path):
+    again = tmp_path / "again.duckdb"
+    build_database(DEFAULT_PLANS, again, progress=False)
+    counts = _counts(again)
+    counts.pop("build_info")
+    expected = _counts(seed_db)
+    expected.pop("build_info")
+    assert counts == expected
+
+
+def test_the_same_plan_twice_is_one_plan(tmp_path):
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    seed = plan_files(DEFAULT_PLANS)[0]
+    (folder / "a.txt").write_bytes(seed.read_bytes())
+    (folder / "b.md").write_bytes(seed.read_bytes().replace(b"\n", b"\r\n"))  # same words
+    report = build_database(folder, tmp_path / "db.duckdb", progress=False)
+    assert (report.count("added"), report.count("duplicate")) == (1, 1)
+    duplicate = next(r for r in report.results if r.status == "duplicate")
+    assert "Trùng" in duplicate.message_vi
+
+
+def test_a_failed_build_leaves_the_previous_database(seed_db, tmp_path):
+    db = tmp_path / "db.duckdb"
+    db.write_bytes(seed_db.read_bytes())
+    before = _counts(db)
+
+    def exploding_sources():
+        yield "a.txt", plan_files(DEFAULT_PLANS)[0].read_bytes()
+        raise RuntimeError("disk full")
+
+    with pytest.raises(RuntimeError):
+        build_database(DEFAULT_PLANS, db, sources=exploding_sources(), progress=False)
+    assert _counts(db) == before
+    assert [p.name for p in tmp_path.iterdir() if "tmp" in p.name] == []
+
+
+def test_a_killed_build_leaves_the_previous_database(seed_db, tmp_path):
+    db = tmp_path / "db.duckdb"
+    db.write_bytes(seed_db.read_bytes())
+    before = _counts(db)
+    script = (
+        "import os, sys\n"
+        "from cchc.store.build import build_database, plan_files, DEFAULT_PLANS\n"
+        "def sources():\n"
+        "    yield 'a.txt', plan_files(DEFAULT_PLANS)[0].read_bytes()\n"
+        "    os._exit(9)  # killed mid-build: no cleanup runs\n"
+        f"build_database(DEFAULT_PLANS, {str(db)!r}, sources=sources(), progress=False)\n"
+    )
+    run = subprocess.run([sys.executable, "-c", script], check=False, env={**os.environ})
+    assert run.returncode == 9
+    assert _counts(db) == before
+    build_database(DEFAULT_PLANS, db, progress=False)  # the next build sweeps the leftover file
+    assert [p.name for p in tmp_path.iterdir() if "tmp" in p.name] == []
+
+
+def test_queries_are_one_select_with_a_header():
+    for name in query_names():
+        sql = load_sql(name)
+        header = "\n".join(line for line in sql.splitlines() if line.startswith("--"))
+        for word in ("Purpose:", "Parameters:", "Grain:"):
+            assert word in header, (name, word)
+        body = "\n".join(line.split("--", 1)[0] for line in sql.splitlines())
+        assert body.strip().upper().startswith(("SELECT", "WITH")), name
+        assert ";" not in body, name  # one statement
+        assert "{" not in body and "%s" not in body, name  # parameters are bound, never formatted
+
+
+def test_every_query_runs_on_the_bundled_data(seed_db):
+    params = Filters().params() | {"family": "channel", "plan_id": "x", "category_id": "tthc"}
+    with connect(seed_db) as con:
+        for name in query_names():
+            assert set(query_params(name)) <= set(params), name
+            run_query(con, name, params)
+
+
+def test_today_view_pools_former_provinces_without_double_counting(seed_db):
+    with connect(seed_db) as con:
+        issued = run_query(con, "coverage_by_province_year", Filters().params())
+        today = run_query(con, "coverage_by_province_year", Filters(view_by="today").params())
+    assert "Tuyên Quang" in set(today.province) and "Hà Giang" in set(issued.province)
+    for (year, category), group in issued.groupby(["year", "category_id"]):
+        pooled = today[(today.year == year) & (today.category_id == category)]
+        assert pooled.n_with.sum() == group.n_with.sum()
+        assert pooled.drop_duplicates("province").n_plans.sum() == group.drop_duplicates(
+            "province"
+        ).n_plans.sum()
+    tq = today[(today.province == "Tuyên Quang") & (today.year == 2025)]
+    assert set(tq.issued_as) == {"Hà Giang"}
+
+
+def test_coverage_matches_the_seed_reading(seed_db):
+    with connect(seed_db) as con:
+        frame = run_query(con, "coverage_by_province_year", Filters().params())
+    an_giang = frame[(frame.province == "An Giang") & (frame.year == 2025)]
+    missing = set(an_giang[an_giang.n_with == 0].category_id)
+    assert missing == {"bo_may", "tai_chinh_cong"}
+
+
+def test_evidence_query_points_at_the_cue(seed_db):
+    with connect(seed_db) as con:
+        plan = run_query(con, "plans_list", Filters(provinces=("Sơn La",)).params())
+        evidence = run_query(con, "evidence", {"plan_id": plan.plan_id[0], "category_id": "pobi"})
+    row = evidence.iloc[0]
+    cue = row.passage_text[row.offset_in_passage : row.offset_end_in_passage]
+    assert cue.lower() in ("pobi", "chỉ số công khai ngân sách")
+
+
+def test_cli_query_prints_csv_and_json(seed_db):
+    base = [sys.executable, "-m", "cchc", "query", "plans_list", "--db", str(seed_db)]
+    csv = subprocess.run(base + ["--param", "levels=province"], capture_output=True, text=True)
+    assert csv.returncode == 0 and csv.stdout.count("\n") == 3  # header + 2 province plans
+    out = subprocess.run(base + ["--format", "json", "--param", "view_by=today"],
+                         capture_output=True, text=True)  # fmt: skip
+    assert "Tuyên Quang" in {r["province"] for r in json.loads(out.stdout)}
+
+
+def test_cli_build_prints_a_summary(tmp_path):
+    run = subprocess.run(
+        [sys.executable, "-m", "cchc", "build", "--db", str(tmp_path / "c.duckdb"), "--quiet"],
+        capture_output=True, text=True,
+    )  # fmt: skip
+    assert run.returncode == 0 and "5 kế hoạch / plans" in run.stdout
