@@ -27,10 +27,9 @@ _UNITS = r"%|tin,\s*bài|tin bài|bài viết|bài|tin|số|lần|buổi|cuộc|
 # The number comes first in the pattern so the scan is fast; the commitment word before it is
 # looked up afterwards.
 _TARGET = re.compile(
-    r"(?<![\d/.,])(?P<value>\d{1,4}(?:[.,]\d+)?)\s*(?P<unit>" + _UNITS + r")(?!\w)"
-    r"(?:\s*/\s*(?P<per>quý|tháng|năm|số|tuần|ngày|kỳ))?",
-    re.I,
-)
+    r"(?P<value>\d{1,4}(?:[.,]\d+)?)\s*(?P<unit>" + _UNITS + r")(?!\w)"
+    r"(?:\s*/\s*(?P<per>quý|tháng|năm|số|tuần|ngày|kỳ))?"
+)  # no re.I: case-insensitive matching doubles the cost of this whole-text scan
 _LEAD = re.compile(r"(tối thiểu(?: là)?|ít nhất|tối đa|đạt|phấn đấu|trên|không ít hơn)\s*$", re.I)
 _EVERY = re.compile(r"(hàng|mỗi|định kỳ)\s+(quý|tháng|năm|tuần)", re.I)
 _DEADLINE = re.compile(r"(chậm nhất|trước) ngày (\d{1,2})/(\d{1,2})/(\d{4})", re.I)
@@ -41,6 +40,8 @@ def _passage_at(passages: list[Passage], starts: list[int], index: int) -> Passa
 
 
 def _target_from(text: str, match: re.Match[str], passage: Passage) -> Target | None:
+    if match.start() and text[match.start() - 1] in "0123456789/.,":
+        return None  # the tail of a date or a number, not a quantity
     unit = re.sub(r"\s+", " ", match.group("unit")).lower()
     lead = _LEAD.search(text, max(passage.start, match.start() - 20), match.start())
     if unit != "%" and not lead and not match.group("per"):
@@ -89,7 +90,7 @@ class Citation:
 
 _DOC_TYPES = "NQ|QĐ|QD|CT|KH|ĐA|TT|NĐ|KL|TTr|HD|HĐ|TB|CV|QC|BC|QĐi"
 _CODE = re.compile(
-    r"(?<![\w/])(?P<num>\d{1,5})\s*(?:/(?P<year>\d{4}))?\s*(?P<sep>[/-])\s*"
+    r"(?P<num>\d{1,5})\s*(?:/(?P<year>\d{4}))?\s*(?P<sep>[/-])\s*"
     r"(?P<type>" + _DOC_TYPES + r")\s*(?P<sep2>[/-])\s*(?P<issuer>[A-ZĐ][A-Za-zĐđ&]{0,11})(?![\w])"
 )
 _ISSUER_CASE = {"TTG": "TTg", "SNGV": "SNgV", "CP": "CP", "TW": "TW", "TU": "TU"}
@@ -123,7 +124,8 @@ def extract_citations(text: str, passages: list[Passage]) -> list[Citation]:
     found: list[Citation] = []
     for match in _CODE.finditer(text):
         passage = _passage_at(passages, starts, match.start())
-        if passage.kind in ("distribution", "signature"):
+        before = text[match.start() - 1] if match.start() else " "
+        if passage.kind in ("distribution", "signature") or before.isalnum() or before == "/":
             continue
         doc_type = match.group("type").replace("QD", "QĐ")
         issuer = _issuer_code(match.group("issuer"))

@@ -35,7 +35,7 @@ class Document:
     def __post_init__(self) -> None:
         self.folded = fold(self.text)
         # Identity of a plan is its words, not its bytes: a .docx and a .txt of one plan collide.
-        words = re.sub(r"\s+", " ", self.folded).strip()
+        words = " ".join(self.folded.split())
         self.content_hash = hashlib.sha256(words.encode("utf-8")).hexdigest()
 
     def as_written(self, start: int, end: int) -> str:

@@ -19,7 +19,9 @@ for _second, _marks in _TONES.items():
     _first = _BASE[_second]
     for _i, _mark in enumerate(_marks):
         _OLD_TO_NEW[_first + _mark] = _ON_FIRST[_first][_i] + _second
-_TONE_RE = re.compile(r"(?<!q)(" + "|".join(_OLD_TO_NEW) + r")(?!\w)")
+# Character classes first, the "not after q" check second: this shape lets the regex engine
+# skip quickly to candidate characters (a leading look-behind would test every position).
+_TONE_RE = re.compile(r"[ou][àáảãạèéẻẽẹỳýỷỹỵ](?!\w)")
 _PLAIN = {"–": "-", "—": "-", "‑": "-", "“": '"', "”": '"', "‘": "'", "’": "'", "\xa0": " "}
 
 
@@ -41,7 +43,11 @@ def nfc(text: str) -> str:
 
 
 def _new_tone(match: re.Match[str]) -> str:
-    return _OLD_TO_NEW[match.group(1)]
+    pair = match.group(0)
+    start = match.start()
+    if start and match.string[start - 1] == "q":  # "quý": u belongs to qu
+        return pair
+    return _OLD_TO_NEW.get(pair, pair)
 
 
 def unify_tones(text: str) -> str:

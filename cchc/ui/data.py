@@ -44,11 +44,9 @@ def _connection(path: str, mtime: float) -> tuple[duckdb.DuckDBPyConnection, thr
 
 @st.cache_data(show_spinner=False, max_entries=512)
 def _cached(path: str, mtime: float, name: str, params: tuple) -> pd.DataFrame:
-    con = _connection(path, mtime)
-    # DuckDB connections are not thread-safe; each Streamlit session thread gets a cursor.
-    return run_query(
-        con.cursor(), name, {k: (list(v) if isinstance(v, tuple) else v) for k, v in params}
-    )
+    con, lock = _connection(path, mtime)
+    with lock:
+        return run_query(con, name, {k: list(v) if isinstance(v, tuple) else v for k, v in params})
 
 
 def query(name: str, filters: Filters | None = None, **extra: object) -> pd.DataFrame:
