@@ -70,6 +70,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "c_codebook": ("Số kế hoạch có từng mục của bộ mã", "Plans with each codebook category"),
     "c_plans": ("Danh sách kế hoạch khớp bộ lọc", "Plans matching the filters"),
+    "table_numbers": ("Bảng số liệu", "Numbers as a table"),
     "changes": ("Thay đổi so với năm trước", "Changes since the previous year"),
     "no_prev_year": (
         "Chưa có năm trước để so sánh trong phạm vi đã chọn.",

@@ -50,3 +50,20 @@ def unique_items(frames: list[pd.DataFrame], place_col: str, lang: str) -> list[
         key = "unique" if names else "nothing_unique"
         lines.append(t(key, lang, prov=place, items="; ".join(names)))
     return lines
+
+
+def coverage_table(coverage: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Province × content-area shares (years pooled), the heatmap's numbers as a table."""
+    from cchc.i18n import short_label
+
+    if coverage.empty:
+        return pd.DataFrame()
+    place = "province_label" if "province_label" in coverage else "province"
+    agg = coverage.groupby([place, "category_id"], as_index=False, sort=False)[
+        ["n_with", "n_plans"]
+    ].sum()
+    agg["share"] = agg["n_with"] / agg["n_plans"]
+    agg["area"] = [short_label(c, c, lang) for c in agg["category_id"]]
+    wide = agg.pivot(index=place, columns="area", values="share")
+    order = list(dict.fromkeys(agg["area"]))
+    return wide[order].reset_index().rename(columns={place: t("col_province", lang)})

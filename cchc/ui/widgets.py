@@ -59,3 +59,13 @@ def metrics(values: list[tuple[str, object]]) -> None:
     """Headline numbers in one row (large: leaders read them across a meeting room)."""
     for col, (label, value) in zip(st.columns(len(values)), values, strict=True):
         col.metric(label, value)
+
+
+def show_pivot(df: pd.DataFrame, first_col: str, caption: str = "") -> None:
+    """A wide table of shares (e.g. province × content area), every share as a percentage."""
+    config = {
+        c: st.column_config.NumberColumn(c, format="percent") for c in df.columns if c != first_col
+    }
+    st.dataframe(df, column_config=config, hide_index=True, width="stretch")
+    if caption:
+        st.caption(caption)

@@ -1,0 +1,117 @@
+"""The dashboard, driven headless through streamlit.testing (AppTest) on a temporary database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from cchc.store.build import build_database
+
+ROOT = Path(__file__).resolve().parents[1]
+APP = str(ROOT / "app.py")
+PAGES = [
+    "pages/1_tong_quan.py",
+    "pages/2_so_sanh.py",
+    "pages/3_xu_huong.py",
+    "pages/4_chi_tiet.py",
+    "pages/5_bo_ma.py",
+]
+AREAS_VI = ["Thể chế", "Thủ tục hành chính", "Bộ máy", "Công vụ", "Tài chính công", "Chính quyền số"]
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("db") / "cchc.duckdb"
+    build_database(plans_dir=ROOT / "data" / "plans", db_path=path, progress=False)
+    return path
+
+
+@pytest.fixture(autouse=True)
+def use_db(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CCHC_DB", str(db))
+
+
+def open_page(page: str | None = None, **params: object) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params.update(params)
+    at.run()
+    if page:
+        at.switch_page(page).run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def all_text(at: AppTest) -> str:
+    parts = [m.value for m in at.markdown] + [c.value for c in at.caption]
+    parts += [i.value for i in at.info] + [w.value for w in at.warning]
+    return "\n".join(str(p) for p in parts)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs_in_both_languages(page: str, lang: str) -> None:
+    at = open_page(page, lang=lang)
+    assert at.title, "each page has a title"
+
+
+def test_overview_counts_the_five_bundled_plans() -> None:
+    at = open_page()
+    assert at.title[0].value == "Tổng quan"
+    assert at.metric[0].value == "5"
+
+
+def test_overview_table_shows_which_content_areas_each_province_covers() -> None:
+    at = open_page()
+    table = at.dataframe[0].value.set_index("Tỉnh")
+    assert list(table.columns) == AREAS_VI
+    assert (table.loc["Hà Giang"] == 1.0).all()  # Hà Giang 2025 covers all six areas
+    assert table.loc["An Giang", "Bộ máy"] == 0.0
+    assert table.loc["An Giang", "Tài chính công"] == 0.0
+    assert table.loc["Sơn La", "Thể chế"] == 0.0
+
+
+def test_today_view_names_merged_provinces_and_says_rows_are_pooled() -> None:
+    at = open_page(view="today")
+    table = at.dataframe[0].value
+    assert "Tuyên Quang (gồm Hà Giang)" in set(table["Tỉnh"])
+    assert "gộp kế hoạch của các tỉnh cũ" in all_text(at)
+
+
+def test_year_without_plans_shows_the_empty_state_message() -> None:
+    at = open_page(y0="2019", y1="2019")
+    assert "Không có kế hoạch nào khớp với bộ lọc này" in all_text(at)
+    assert not at.dataframe
+
+
+def test_filters_survive_a_page_switch_and_stay_in_the_url() -> None:
+    at = open_page(lang="en", prov=["Sơn La", "An Giang"])
+    at.switch_page("pages/5_bo_ma.py").run()
+    assert at.query_params["lang"] == ["en"]
+    assert sorted(at.query_params["prov"]) == ["An Giang", "Sơn La"]
+    assert "Source: 2 plans" in all_text(at)
+
+
+def test_plan_detail_shows_highlighted_evidence_for_a_category() -> None:
+    at = open_page("pages/4_chi_tiet.py")
+    at.selectbox(key="detail_cat").set_value("tthc").run()
+    evidence = [m.value for m in at.markdown if "<mark" in m.value]
+    assert evidence, "evidence sentences are shown"
+    assert all("</mark>" in e for e in evidence)
+    assert any("thủ tục hành chính" in e.lower() or "tthc" in e.lower() for e in evidence)
+
+
+def test_compare_says_what_each_province_has_that_the_others_lack() -> None:
+    at = open_page("pages/2_so_sanh.py", cmp=["An Giang", "Hà Giang"])
+    text = all_text(at)
+    assert "Hà Giang có mà các tỉnh khác không có" in text
+    assert "Cải cách tổ chức bộ máy hành chính nhà nước" in text
+
+
+def test_first_run_without_database_builds_it(tmp_path: Path, monkeypatch) -> None:
+    path = tmp_path / "fresh" / "cchc.duckdb"
+    monkeypatch.setenv("CCHC_DB", str(path))
+    at = open_page()
+    assert path.exists()
+    assert at.metric[0].value == "5"
