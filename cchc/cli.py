@@ -22,6 +22,40 @@ def _cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_add(args: argparse.Namespace) -> int:
+    from cchc.store.imports import add_plans, check_upload, expand_upload
+
+    items: list[tuple[str, bytes]] = []
+    failed = 0
+    for name in args.files:
+        try:
+            items += expand_upload(Path(name).name, Path(name).read_bytes())
+        except (CchcError, OSError) as error:
+            failed += 1
+            print(f"rejected  {name}: {getattr(error, 'message_vi', error)}")
+    results = add_plans(
+        check_upload(items, Path(args.db), force=args.force), Path(args.db), Path(args.plans)
+    )
+    for result in results:
+        reason = f": {result.message_vi} / {result.message_en}" if result.message_vi else ""
+        print(f"{result.status:9} {result.source}{reason}")
+        failed += result.status != "added"
+    return 1 if failed else 0
+
+
+def _cmd_corrections(args: argparse.Namespace) -> int:
+    from cchc.store.corrections import corrections_path
+    from cchc.store.imports import import_corrections
+
+    path = corrections_path(Path(args.db))
+    if args.action == "export":
+        sys.stdout.write(path.read_text(encoding="utf-8") if path.exists() else "")
+        return 0
+    added = import_corrections(Path(args.db), Path(args.file).read_bytes())
+    print(f"{added} hiệu chỉnh mới / new corrections → {path}")
+    return 0
+
+
 def _cmd_extract(args: argparse.Namespace) -> int:
     from cchc.parse.extract import extract
     from cchc.read import read_document
@@ -81,6 +115,19 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--db", default=str(DEFAULT_DB))
     build.add_argument("--quiet", action="store_true", help="no progress bar")
     build.set_defaults(func=_cmd_build)
+    add = sub.add_parser("add", help="validate and add plan files (or .zip) to the database")
+    add.add_argument("files", nargs="+")
+    add.add_argument("--db", default=str(DEFAULT_DB))
+    add.add_argument("--plans", default=str(DEFAULT_PLANS), help="folder the files are copied into")
+    add.add_argument("--force", action="store_true", help="add files that look unlike a plan")
+    add.set_defaults(func=_cmd_add)
+    fixes = sub.add_parser(
+        "corrections", help="export or import analysts' corrections (JSON Lines)"
+    )
+    fixes.add_argument("action", choices=["export", "import"])
+    fixes.add_argument("file", nargs="?", help="the file to import")
+    fixes.add_argument("--db", default=str(DEFAULT_DB))
+    fixes.set_defaults(func=_cmd_corrections)
     extract = sub.add_parser("extract", help="print one JSON object per file (JSON Lines)")
     extract.add_argument("files", nargs="+")
     extract.add_argument(

@@ -20,7 +20,9 @@ if plans.empty:
     st.stop()
 labels = {row["plan_id"]: plan_label(row, lang) for _, row in plans.iterrows()}
 seed_page_widget("detail_plan", "plan", list(labels), next(iter(labels)))
-plan_id = st.selectbox(t("pick_plan", lang), list(labels), key="detail_plan", format_func=labels.get)
+plan_id = st.selectbox(
+    t("pick_plan", lang), list(labels), key="detail_plan", format_func=labels.get
+)
 
 detail = query("plan_detail", plan_id=plan_id).iloc[0]
 st.subheader(detail["title"] or labels[plan_id])
@@ -49,15 +51,27 @@ with evidence_tab:
     for _, row in (rows if rows is not None else []).iterrows():
         weak = f" {t('weak_cue', lang)}" if row["weak"] else ""
         where = f"{section_kind_name(row['section_kind'], lang)}{weak}"
-        body = evidence_html(row["passage_text"], row["offset_in_passage"], row["offset_end_in_passage"])
-        st.markdown(f"<div class='cchc-evidence'><small>{where}</small><br>{body}</div>", unsafe_allow_html=True)
+        body = evidence_html(
+            row["passage_text"], row["offset_in_passage"], row["offset_end_in_passage"]
+        )
+        st.markdown(
+            f"<div class='cchc-evidence'><small>{where}</small><br>{body}</div>",
+            unsafe_allow_html=True,
+        )
 
 with facts_tab:
     targets = query("plan_targets", plan_id=plan_id)
-    show_table(targets, {"text": "col_text", "period": "col_period"}, lang) if not targets.empty else st.info(t("none_found", lang))
+    show_table(
+        targets, {"text": "col_text", "period": "col_period"}, lang
+    ) if not targets.empty else st.info(t("none_found", lang))
     st.subheader(t("citations", lang))
     cites = query("plan_citations", plan_id=plan_id)
-    cols = {"cite_key": "col_cite_key", "doc_type": "col_doc_type", "issuer_code": "col_issuer_code", "n_times": "col_times"}
+    cols = {
+        "cite_key": "col_cite_key",
+        "doc_type": "col_doc_type",
+        "issuer_code": "col_issuer_code",
+        "n_times": "col_times",
+    }
     show_table(cites, cols, lang) if not cites.empty else st.info(t("none_found", lang))
     st.subheader(t("units", lang))
     units = query("plan_units", plan_id=plan_id)

@@ -113,9 +113,10 @@ def test_today_view_pools_former_provinces_without_double_counting(seed_db):
     for (year, category), group in issued.groupby(["year", "category_id"]):
         pooled = today[(today.year == year) & (today.category_id == category)]
         assert pooled.n_with.sum() == group.n_with.sum()
-        assert pooled.drop_duplicates("province").n_plans.sum() == group.drop_duplicates(
-            "province"
-        ).n_plans.sum()
+        assert (
+            pooled.drop_duplicates("province").n_plans.sum()
+            == group.drop_duplicates("province").n_plans.sum()
+        )
     tq = today[(today.province == "Tuyên Quang") & (today.year == 2025)]
     assert set(tq.issued_as) == {"Hà Giang"}
 

@@ -6,7 +6,6 @@ This layer knows nothing of parsing rules or storage.
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 

@@ -23,7 +23,9 @@ def plan_label(row: pd.Series, lang: str) -> str:
     years = str(row["year_from"])
     if row["year_to"] != row["year_from"]:
         years += f"–{row['year_to']}"
-    return f"{row['province']} · {years} · {row['issuer']} ({level_name(row['issuer_level'], lang)})"
+    return (
+        f"{row['province']} · {years} · {row['issuer']} ({level_name(row['issuer_level'], lang)})"
+    )
 
 
 def _clean(value: object) -> str:

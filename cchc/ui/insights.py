@@ -21,7 +21,7 @@ def year_changes(trends: pd.DataFrame, lang: str, limit: int = 6) -> list[str]:
     prev, last = years[-2], years[-1]
     a = trends[trends["year"] == prev].set_index("category_id")
     b = trends[trends["year"] == last].set_index("category_id")
-    both = b.join(a[["share"]], rsuffix="_prev", how="inner")
+    both = b.join(a[["share"]].rename(columns={"share": "share_prev"}), how="inner")
     both["delta"] = both["share"] - both["share_prev"]
     moved = both[both["delta"].abs() >= CHANGE_THRESHOLD]
     moved = moved.reindex(moved["delta"].abs().sort_values(ascending=False).index)

@@ -1,0 +1,227 @@
+"""Adding plans to an existing database: validate, then write safely.
+
+Validation (``check_upload``) writes nothing. ``add_plans`` takes the writer lock, copies each
+accepted file into the plans folder (the folder is the truth a rebuild starts from), then writes the
+new rows into a copy of the database and swaps it in: readers keep reading the old file, a second
+import waits for the lock, and a crash at any point leaves the database as it was.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import shutil
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+import duckdb
+
+from cchc.errors import CchcError, DuplicatePlan, FileTooLarge, InputError, UnsafeArchive
+from cchc.parse.extract import Extraction, extract
+from cchc.read import FORMATS, MAX_BYTES, read_bytes
+from cchc.store.build import FileResult, _Batch, build_database, writer_lock
+from cchc.store.corrections import (
+    append_corrections,
+    correction_rows,
+    corrections_path,
+    load_corrections,
+)
+from cchc.store.rows import plan_rows
+from cchc.store.schema import COLUMNS
+
+PLAN_TABLES = list(COLUMNS)  # every table keyed by plan_id
+
+MAX_ZIP_MEMBERS = 500
+MAX_ZIP_BYTES = 200 * 1024 * 1024
+
+
+@dataclass
+class Checked:
+    """One uploaded file after validation: a result to show and, if readable, its extraction."""
+
+    name: str
+    data: bytes
+    result: FileResult
+    extraction: Extraction | None = None
+
+
+def expand_upload(name: str, data: bytes) -> list[tuple[str, bytes]]:
+    """A .zip becomes its plan files (refusing paths outside the folder); other files pass through."""
+    if not name.lower().endswith(".zip"):
+        return [(name, data)]
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile as error:
+        raise UnsafeArchive(f"Tệp zip hỏng: {error}", f"Broken zip file: {error}") from error
+    members = [m for m in archive.infolist() if not m.is_dir()]
+    for member in members:
+        path = PurePosixPath(member.filename.replace("\\", "/"))
+        if path.is_absolute() or ".." in path.parts:
+            raise UnsafeArchive(
+                f"Tệp zip chứa đường dẫn ra ngoài thư mục: {member.filename}. Không nhập gì cả.",
+                f"The zip holds a path outside its folder: {member.filename}. Nothing imported.",
+            )
+    if len(members) > MAX_ZIP_MEMBERS or sum(m.file_size for m in members) > MAX_ZIP_BYTES:
+        raise FileTooLarge(
+            "Tệp zip quá lớn khi giải nén (tối đa 500 tệp, 200 MB).",
+            "The zip is too large once unpacked (at most 500 files, 200 MB).",
+        )
+    return [
+        (PurePosixPath(m.filename).name, archive.read(m))
+        for m in members
+        if PurePosixPath(m.filename).suffix.lower() in FORMATS
+    ]
+
+
+def _stored_ids(db_path: Path) -> dict[str, str]:
+    if not Path(db_path).exists():
+        return {}
+    with duckdb.connect(str(db_path), read_only=True) as con:
+        return dict(con.execute("SELECT plan_id, source FROM plans").fetchall())
+
+
+def check_upload(
+    items: list[tuple[str, bytes]], db_path: Path, force: bool = False
+) -> list[Checked]:
+    """Read and code every file; say what would happen to each. Writes nothing."""
+    stored = _stored_ids(db_path)
+    seen: dict[str, str] = {}
+    checked: list[Checked] = []
+    for name, data in items:
+        try:
+            extraction = extract(read_bytes(data, name, MAX_BYTES), force=force)
+        except CchcError as error:
+            result = FileResult(
+                name, "rejected", None, error.code, error.message_vi, error.message_en
+            )
+            checked.append(Checked(name, data, result))
+            continue
+        pid = extraction.plan_id
+        twin = stored.get(pid) or seen.get(pid)
+        if twin:
+            dup = DuplicatePlan(
+                f"Trùng với kế hoạch đã có: {twin} (mã {pid}).",
+                f"Duplicate of a stored plan: {twin} (id {pid}).",
+            )
+            result = FileResult(name, "duplicate", pid, dup.code, dup.message_vi, dup.message_en)
+        else:
+            result = FileResult(name, "ready", pid)
+            seen[pid] = name
+        checked.append(Checked(name, data, result, extraction))
+    return checked
+
+
+def _save_file(plans_dir: Path, name: str, data: bytes) -> Path:
+    plans_dir.mkdir(parents=True, exist_ok=True)
+    target = plans_dir / Path(name).name
+    stem, suffix, number = target.stem, target.suffix, 1
+    while target.exists() and target.read_bytes() != data:
+        number += 1
+        target = plans_dir / f"{stem}_{number}{suffix}"
+    tmp = target.with_name(f".{target.name}.part")
+    tmp.write_bytes(data)
+    os.replace(tmp, target)  # a crash never leaves half a plan in the folder
+    return target
+
+
+def add_plans(checked: list[Checked], db_path: Path, plans_dir: Path) -> list[FileResult]:
+    """Store every 'ready' file: into the plans folder, then into the database, atomically."""
+    db_path = Path(db_path)
+    ready = [c for c in checked if c.result.status == "ready" and c.extraction]
+    if ready and not db_path.exists():
+        build_database(plans_dir, db_path, progress=False)  # first import: start from the folder
+    with writer_lock(db_path):
+        stored = _stored_ids(db_path)  # another import may have landed while we waited
+        ready = [c for c in ready if c.result.plan_id not in stored]
+        if not ready:
+            return [c.result for c in checked]
+        corrections = load_corrections(corrections_path(db_path))
+
+        def insert(con: duckdb.DuckDBPyConnection) -> None:
+            batch = _Batch(con)
+            for item in ready:
+                _save_file(plans_dir, item.name, item.data)
+                batch.add(plan_rows(item.extraction, corrections.get(item.result.plan_id, [])))
+            batch.flush()
+            con.execute(
+                "UPDATE build_info SET n_plans = (SELECT count(*) FROM plans), data_date = current_date"
+            )
+
+        _swap_in(db_path, insert)
+    for item in ready:
+        item.result.status = "added"
+    return [c.result for c in checked]
+
+
+def _swap_in(db_path: Path, edit) -> None:
+    """Apply ``edit(con)`` to a copy of the database and swap it in (caller holds the lock)."""
+    tmp = db_path.with_name(f".{db_path.name}.tmp-{os.getpid()}")
+    try:
+        shutil.copyfile(db_path, tmp)
+        with duckdb.connect(str(tmp)) as con:
+            edit(con)
+            con.execute("CHECKPOINT")
+        os.replace(tmp, db_path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def record_corrections(db_path: Path, items: list[dict]) -> None:
+    """Save corrections to the corrections file first (the truth), then re-code their plans."""
+    db_path = Path(db_path)
+    with writer_lock(db_path):
+        append_corrections(corrections_path(db_path), items)
+        corrections = load_corrections(corrections_path(db_path))
+        plan_ids = sorted({item["plan_id"] for item in items})
+
+        def recode(con: duckdb.DuckDBPyConnection) -> None:
+            batch = _Batch(con)
+            for pid in plan_ids:
+                row = con.execute(
+                    "SELECT raw, source FROM plans WHERE plan_id = ?", [pid]
+                ).fetchone()
+                if row is None:
+                    continue
+                extraction = extract(read_bytes(row[0].encode("utf-8"), "stored.txt"), force=True)
+                extraction.doc.source = row[1]
+                for table in PLAN_TABLES:
+                    con.execute(f"DELETE FROM {table} WHERE plan_id = ?", [pid])
+                batch.add(plan_rows(extraction, corrections.get(pid, [])))
+            batch.flush()
+            con.execute("DELETE FROM corrections")
+            rows = correction_rows(corrections)
+            if rows:
+                con.executemany("INSERT INTO corrections VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+
+        _swap_in(db_path, recode)
+
+
+def import_corrections(db_path: Path, data: bytes) -> int:
+    """Merge a corrections file exported elsewhere; returns how many corrections were new."""
+    known = {
+        c["correction_id"]
+        for items in load_corrections(corrections_path(db_path)).values()
+        for c in items
+    }
+    incoming = []
+    for number, line in enumerate(data.decode("utf-8-sig").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            missing = {"correction_id", "plan_id", "field", "new_value"} - set(item)
+        except json.JSONDecodeError:
+            missing = {"JSON"}
+        if missing:
+            raise InputError(
+                f"Dòng {number} của tệp hiệu chỉnh không hợp lệ (thiếu {', '.join(sorted(missing))}).",
+                f"Line {number} of the corrections file is invalid (missing {', '.join(sorted(missing))}).",
+            )
+        if item["correction_id"] not in known:
+            incoming.append(item)
+            known.add(item["correction_id"])
+    if incoming:
+        record_corrections(db_path, incoming)
+    return len(incoming)

@@ -1,0 +1,154 @@
+"""Bring your own plans: add, correct, and nothing lost (rebuilds, concurrent imports, crashes)."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+import threading
+import zipfile
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from cchc.errors import UnsafeArchive
+from cchc.store.build import DEFAULT_PLANS, build_database, plan_files
+from cchc.store.corrections import corrections_path, make_correction
+from cchc.store.imports import add_plans, check_upload, expand_upload, record_corrections
+
+SEEDS = plan_files(DEFAULT_PLANS)
+
+
+@pytest.fixture()
+def small_db(tmp_path) -> tuple[Path, Path]:
+    """A database of the first three seeds, with its own plans folder."""
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    for seed in SEEDS[:3]:
+        (plans / seed.name).write_bytes(seed.read_bytes())
+    db = tmp_path / "cchc.duckdb"
+    build_database(plans, db, progress=False)
+    return db, plans
+
+
+def _plans(db: Path) -> dict[str, tuple]:
+    with duckdb.connect(str(db), read_only=True) as con:
+        rows = con.execute(
+            "SELECT plan_id, province, year_from, corrected_fields FROM plans"
+        ).fetchall()
+    return {r[0]: r[1:] for r in rows}
+
+
+def test_adding_a_plan_stores_it_and_its_file(small_db):
+    db, plans = small_db
+    results = add_plans(check_upload([(SEEDS[3].name, SEEDS[3].read_bytes())], db), db, plans)
+    assert [r.status for r in results] == ["added"]
+    assert len(_plans(db)) == 4 and (plans / SEEDS[3].name).exists()
+
+
+def test_a_stored_plan_is_a_duplicate_that_names_its_twin(small_db):
+    db, _ = small_db
+    [checked] = check_upload([("copy.docx.txt", SEEDS[0].read_bytes())], db)
+    assert checked.result.status == "duplicate" and SEEDS[0].name in checked.result.message_vi
+
+
+def test_zip_with_a_path_outside_its_folder_is_refused(small_db):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("../../evil.txt", "x")
+    with pytest.raises(UnsafeArchive):
+        expand_upload("plans.zip", buffer.getvalue())
+
+
+def test_zip_of_plans_is_expanded(small_db):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("batch/a.txt", SEEDS[3].read_bytes())
+        archive.writestr("batch/readme.xlsx", b"x")
+    assert [name for name, _ in expand_upload("plans.zip", buffer.getvalue())] == ["a.txt"]
+
+
+def test_corrections_survive_a_full_rebuild(small_db):
+    db, plans = small_db
+    pid = next(p for p, row in _plans(db).items() if row[0] == "Hà Giang")
+    record_corrections(db, [
+        make_correction(pid, "year_from", 2025, 2024, "analyst@bnv", "năm ghi sai"),
+        make_correction(pid, "category:channel/mang_xa_hoi", None, "present", "analyst@bnv", "có Zalo"),
+    ])  # fmt: skip
+    assert _plans(db)[pid][1] == 2024
+    build_database(plans, db, progress=False)  # a rebuild from scratch
+    assert _plans(db)[pid][1] == 2024 and "year_from" in _plans(db)[pid][2]
+    with duckdb.connect(str(db), read_only=True) as con:
+        corrected = con.execute(
+            "SELECT corrected FROM presence WHERE plan_id = ? AND category_id = 'mang_xa_hoi'",
+            [pid],
+        ).fetchone()
+        assert corrected == (True,)
+        assert con.execute("SELECT count(*) FROM corrections").fetchone() == (2,)
+    assert corrections_path(db).read_text(encoding="utf-8").count("\n") == 2
+
+
+def test_two_concurrent_imports_keep_both_plans(small_db):
+    db, plans = small_db
+    errors: list[BaseException] = []
+
+    def run(seed: Path) -> None:
+        try:
+            add_plans(check_upload([(seed.name, seed.read_bytes())], db), db, plans)
+        except BaseException as error:  # surfaced below: a thread would swallow it
+            errors.append(error)
+
+    threads = [threading.Thread(target=run, args=(seed,)) for seed in SEEDS[3:5]]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert errors == [] and len(_plans(db)) == 5
+
+
+def test_a_killed_import_leaves_the_database_as_it_was(small_db):
+    db, plans = small_db
+    before = _plans(db)
+    script = (
+        "import os\n"
+        "import cchc.store.imports as imports\n"
+        "from pathlib import Path\n"
+        "def crash(con):\n"
+        "    os._exit(9)\n"
+        "imports._Batch.flush = lambda self: crash(self.con)\n"
+        f"seed = Path({str(SEEDS[4])!r})\n"
+        f"imports.add_plans(imports.check_upload([(seed.name, seed.read_bytes())], Path({str(db)!r})),"
+        f" Path({str(db)!r}), Path({str(plans)!r}))\n"
+    )
+    run = subprocess.run([sys.executable, "-c", script], check=False, env={**os.environ})
+    assert run.returncode == 9
+    assert _plans(db) == before
+
+
+def test_cli_add_gives_one_line_per_file_and_fails_on_rejects(small_db):
+    db, plans = small_db
+    run = subprocess.run(
+        [sys.executable, "-m", "cchc", "add", str(SEEDS[3]), "tests/bad_inputs/empty.txt",
+         "--db", str(db), "--plans", str(plans)],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    lines = run.stdout.strip().splitlines()
+    assert run.returncode == 1
+    assert lines[0].startswith("added") and lines[1].startswith("rejected") and "rỗng" in lines[1]
+
+
+def test_corrections_export_and_import_between_databases(small_db, tmp_path):
+    db, plans = small_db
+    pid = next(p for p, row in _plans(db).items() if row[0] == "Cao Bằng")
+    record_corrections(db, [make_correction(pid, "province", "Cao Bằng", "Lạng Sơn", "a", "thử")])
+    exported = corrections_path(db).read_bytes()
+    other = tmp_path / "other" / "cchc.duckdb"
+    other.parent.mkdir()
+    build_database(plans, other, progress=False)
+    from cchc.store.imports import import_corrections
+
+    assert import_corrections(other, exported) == 1
+    assert import_corrections(other, exported) == 0  # importing twice adds nothing
+    assert _plans(other)[pid][0] == "Lạng Sơn"
