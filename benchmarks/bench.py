@@ -133,8 +133,16 @@ def replicate(db_path: Path, k: int) -> int:
                 f"FROM {name} t JOIN idmap m ON m.old_id = t.plan_id"
             )
         con.execute("""
-            INSERT INTO plan_years SELECT plan_id, unnest(generate_series(year_from, year_to))
+            INSERT INTO plan_years
+            SELECT plan_id, unnest(generate_series(year_from, year_to)), province, province_2025,
+                   issuer_level, sector
             FROM plans WHERE plan_id IN (SELECT new_id FROM idmap)""")  # fmt: skip
+        con.execute("""
+            INSERT INTO presence_by_year
+            SELECT y.plan_id, y.year, y.province, y.province_2025, y.issuer_level, y.sector,
+                   pr.family, pr.category_id, pr.n_mentions
+            FROM plan_years y JOIN presence pr ON pr.plan_id = y.plan_id
+            WHERE y.plan_id IN (SELECT new_id FROM idmap)""")  # fmt: skip
         n = con.execute("SELECT count(*) FROM plans").fetchone()[0]
         con.execute("UPDATE build_info SET n_plans = ?", [n])
         con.execute("CHECKPOINT")

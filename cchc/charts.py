@@ -22,7 +22,8 @@ _PALETTE = (
     "#17becf", "#aec7e8", "#ffbb78", "#98df8a", "#ff9896", "#c5b0d5", "#c49c94", "#f7b6d2",
 )  # fmt: skip
 GROUP_COLORS = {"digital": "#1f77b4", "traditional": "#ff7f0e"}
-FONT = "Arial"  # a system font with full Vietnamese coverage; diacritics must not vanish
+# Fonts with full Vietnamese coverage, Windows first then Linux; diacritics must not vanish.
+FONT = "Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif"
 
 
 @lru_cache(maxsize=1)
@@ -64,9 +65,13 @@ def _pool(df: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
 
 
 def _finish(chart: alt.Chart, title: str, caption: str) -> alt.Chart:
-    subtitle = textwrap.wrap(caption, 110) or [""]
+    subtitle = textwrap.wrap(caption, 75) or [""]
     return (
-        chart.properties(title=alt.TitleParams(title, subtitle=subtitle, anchor="start"))
+        chart.properties(
+            title=alt.TitleParams(title, subtitle=subtitle, anchor="start"),
+            # fit the width only: "fit" would also squash the height into an unsized container
+            autosize=alt.AutoSizeParams(type="fit-x", contains="padding"),
+        )
         .configure(font=FONT)
         .configure_title(fontSize=22, subtitleFontSize=14, subtitleColor="#444", offset=12)
         .configure_axis(labelFontSize=15, titleFontSize=15, labelLimit=360)

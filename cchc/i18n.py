@@ -41,8 +41,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "no_filter": ("không lọc", "no filters"),
     "pooled": (
-        "{label} gộp kế hoạch của các tỉnh cũ: {members}",
-        "{label} pools plans of former provinces: {members}",
+        "{label} gộp kế hoạch của các tỉnh cũ (kế hoạch ở đây ban hành dưới tên: {members}).",
+        "{label} pools plans of former provinces (plans here issued as: {members}).",
     ),
     # Headline numbers
     "m_plans": ("Kế hoạch", "Plans"),
@@ -56,8 +56,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Share of plans committing to each content area (selected years pooled)",
     ),
     "c_channels": (
-        "Số kế hoạch dùng từng hình thức tuyên truyền",
-        "Number of plans using each channel",
+        "Tỷ lệ kế hoạch dùng từng hình thức tuyên truyền",
+        "Share of plans using each channel",
     ),
     "c_indicators": (
         "Tỷ lệ kế hoạch nêu từng chỉ số cần cải thiện",

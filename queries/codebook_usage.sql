@@ -1,19 +1,18 @@
 -- Purpose: every codebook category with its labels, cues and how many of the filtered plans have it.
 -- Parameters: $year_from, $year_to; $provinces, $levels, $sectors (VARCHAR[], empty = all); $view_by.
 -- Grain: one row per codebook category.
-WITH fp AS (
-    SELECT DISTINCT plan_id
+WITH plans_in AS (
+    SELECT count(DISTINCT plan_id) AS n_plans
     FROM filtered_plans($year_from, $year_to, $provinces, $levels, $sectors, $view_by)
 ),
 usage AS (
-    SELECT pr.category_id, count(DISTINCT pr.plan_id) AS n_plans_with,
-           sum(pr.n_mentions) AS n_mentions
-    FROM fp JOIN presence pr ON pr.plan_id = fp.plan_id
-    GROUP BY pr.category_id
+    SELECT category_id, count(DISTINCT plan_id) AS n_plans_with, sum(n_mentions) AS n_mentions
+    FROM filtered_presence($year_from, $year_to, $provinces, $levels, $sectors, $view_by)
+    GROUP BY category_id
 )
 SELECT c.family, c.family_vi, c.family_en, c.category_id, c.label_vi, c.label_en,
        c.channel_group, c.cues, c.weak_cues, coalesce(u.n_plans_with, 0) AS n_plans_with,
-       coalesce(u.n_mentions, 0) AS n_mentions, (SELECT count(*) FROM fp) AS n_plans
+       coalesce(u.n_mentions, 0) AS n_mentions, (SELECT n_plans FROM plans_in) AS n_plans
 FROM codebook c
 LEFT JOIN usage u ON u.category_id = c.category_id
 ORDER BY c.sort_order

@@ -1,20 +1,14 @@
--- Purpose: which content areas each plan covers, with the number of mentions behind each.
+-- Purpose: content-area coverage per plan: which of the six areas each plan covers.
 -- Parameters: $year_from, $year_to; $provinces, $levels, $sectors (VARCHAR[], empty = all); $view_by.
--- Grain: one row per plan × content area (present or not).
+-- Grain: one row per plan (areas as a list of category ids, in codebook order).
 WITH fp AS (
-    SELECT DISTINCT plan_id, province
+    SELECT plan_id, any_value(province) AS province
     FROM filtered_plans($year_from, $year_to, $provinces, $levels, $sectors, $view_by)
-),
-areas AS (
-    SELECT category_id, label_vi, label_en, sort_order FROM codebook WHERE family = 'content_area'
+    GROUP BY plan_id
 )
-SELECT p.plan_id, fp.province, p.year_from, p.year_to, p.issuer, p.issuer_level, p.sector,
-       a.category_id, a.label_vi, a.label_en,
-       pr.plan_id IS NOT NULL AS present,
-       coalesce(pr.n_mentions, 0) AS n_mentions,
-       coalesce(pr.corrected, false) AS corrected
+SELECT fp.plan_id, fp.province, p.year_from, p.year_to, p.issuer, p.issuer_level, p.sector,
+       p.content_areas, p.n_content_areas,
+       list_contains(p.corrected_fields, 'categories') AS corrected
 FROM fp
 JOIN plans p ON p.plan_id = fp.plan_id
-CROSS JOIN areas a
-LEFT JOIN presence pr ON pr.plan_id = fp.plan_id AND pr.category_id = a.category_id
-ORDER BY fp.province, p.year_from, p.issuer, a.sort_order
+ORDER BY fp.province, p.year_from, p.issuer

@@ -9,24 +9,29 @@ WITH fp AS (
     SELECT * FROM filtered_plans($year_from, $year_to, $provinces, $levels, $sectors, $view_by)
 ),
 plan_counts AS (
-    SELECT province, year, count(DISTINCT plan_id) AS n_plans,
-           string_agg(DISTINCT province_issued, ', ' ORDER BY province_issued) AS issued_as,
-           count(DISTINCT province_issued) AS n_issued_as
-    FROM fp GROUP BY province, year
+    SELECT province, year, count(*) AS n_plans FROM fp GROUP BY province, year
+),
+issued AS (
+    SELECT province, year, string_agg(province_issued, ', ' ORDER BY province_issued) AS issued_as,
+           count(*) AS n_issued_as
+    FROM (SELECT DISTINCT province, year, province_issued FROM fp)
+    GROUP BY province, year
 ),
 areas AS (
     SELECT category_id, label_vi, label_en, sort_order FROM codebook WHERE family = 'content_area'
 ),
 hits AS (
-    SELECT fp.province, fp.year, pr.category_id, count(DISTINCT fp.plan_id) AS n_with
-    FROM fp JOIN presence pr ON pr.plan_id = fp.plan_id AND pr.family = 'content_area'
-    GROUP BY fp.province, fp.year, pr.category_id
+    SELECT province, year, category_id, count(*) AS n_with
+    FROM filtered_presence($year_from, $year_to, $provinces, $levels, $sectors, $view_by)
+    WHERE family = 'content_area'
+    GROUP BY province, year, category_id
 )
 SELECT pc.province, pc.year, a.category_id, a.label_vi, a.label_en, pc.n_plans,
        coalesce(h.n_with, 0) AS n_with,
        coalesce(h.n_with, 0) / pc.n_plans AS share,
-       pc.issued_as, pc.n_issued_as
+       i.issued_as, i.n_issued_as
 FROM plan_counts pc
+JOIN issued i ON i.province IS NOT DISTINCT FROM pc.province AND i.year = pc.year
 CROSS JOIN areas a
 LEFT JOIN hits h ON h.province IS NOT DISTINCT FROM pc.province AND h.year = pc.year
     AND h.category_id = a.category_id

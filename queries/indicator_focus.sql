@@ -6,24 +6,29 @@ WITH fp AS (
     SELECT * FROM filtered_plans($year_from, $year_to, $provinces, $levels, $sectors, $view_by)
 ),
 plan_counts AS (
-    SELECT province, year, count(DISTINCT plan_id) AS n_plans,
-           string_agg(DISTINCT province_issued, ', ' ORDER BY province_issued) AS issued_as
-    FROM fp GROUP BY province, year
+    SELECT province, year, count(*) AS n_plans FROM fp GROUP BY province, year
 ),
-indicators AS (
-    SELECT category_id, label_vi, label_en, sort_order FROM codebook WHERE family = 'indicator'
+issued AS (
+    SELECT province, year, string_agg(province_issued, ', ' ORDER BY province_issued) AS issued_as
+    FROM (SELECT DISTINCT province, year, province_issued FROM fp)
+    GROUP BY province, year
+),
+categories AS (
+    SELECT category_id, label_vi, label_en, channel_group, sort_order
+    FROM codebook WHERE family = 'indicator'
 ),
 hits AS (
-    SELECT fp.province, fp.year, pr.category_id,
-           count(DISTINCT fp.plan_id) AS n_with, sum(pr.n_mentions) AS n_mentions
-    FROM fp JOIN presence pr ON pr.plan_id = fp.plan_id AND pr.family = 'indicator'
-    GROUP BY fp.province, fp.year, pr.category_id
+    SELECT province, year, category_id, count(*) AS n_with, sum(n_mentions) AS n_mentions
+    FROM filtered_presence($year_from, $year_to, $provinces, $levels, $sectors, $view_by)
+    WHERE family = 'indicator'
+    GROUP BY province, year, category_id
 )
-SELECT pc.province, pc.year, i.category_id, i.label_vi, i.label_en, pc.n_plans,
+SELECT pc.province, pc.year, c.category_id, c.label_vi, c.label_en, pc.n_plans,
        coalesce(h.n_with, 0) AS n_with, coalesce(h.n_with, 0) / pc.n_plans AS share,
-       coalesce(h.n_mentions, 0) AS n_mentions, pc.issued_as
+       coalesce(h.n_mentions, 0) AS n_mentions, i.issued_as
 FROM plan_counts pc
-CROSS JOIN indicators i
+JOIN issued i ON i.province IS NOT DISTINCT FROM pc.province AND i.year = pc.year
+CROSS JOIN categories c
 LEFT JOIN hits h ON h.province IS NOT DISTINCT FROM pc.province AND h.year = pc.year
-    AND h.category_id = i.category_id
-ORDER BY pc.province, pc.year, i.sort_order
+    AND h.category_id = c.category_id
+ORDER BY pc.province, pc.year, c.sort_order

@@ -3,19 +3,18 @@
 -- Parameters: $year_from, $year_to; $provinces, $levels, $sectors (VARCHAR[], empty = all); $view_by.
 -- Grain: one row.
 WITH fp AS (
-    SELECT * FROM filtered_plans($year_from, $year_to, $provinces, $levels, $sectors, $view_by)
-),
-plan_areas AS (
-    SELECT fp.plan_id, count(DISTINCT pr.category_id) AS n_areas
-    FROM (SELECT DISTINCT plan_id FROM fp) fp
-    LEFT JOIN presence pr ON pr.plan_id = fp.plan_id AND pr.family = 'content_area'
-    GROUP BY fp.plan_id
+    SELECT plan_id, any_value(province) AS province, min(year) AS first_year,
+           max(year) AS last_year
+    FROM filtered_plans($year_from, $year_to, $provinces, $levels, $sectors, $view_by)
+    GROUP BY plan_id
 )
-SELECT (SELECT count(DISTINCT plan_id) FROM fp) AS n_plans,
-       (SELECT count(DISTINCT province) FROM fp) AS n_provinces,
-       (SELECT min(year) FROM fp) AS first_year,
-       (SELECT max(year) FROM fp) AS last_year,
-       (SELECT count(*) FROM plan_areas WHERE n_areas = 6) AS n_full_coverage,
-       (SELECT avg(n_areas) FROM plan_areas) AS mean_areas,
+SELECT count(*) AS n_plans,
+       count(DISTINCT fp.province) AS n_provinces,
+       min(fp.first_year) AS first_year,
+       max(fp.last_year) AS last_year,
+       count(*) FILTER (WHERE p.n_content_areas = 6) AS n_full_coverage,
+       avg(p.n_content_areas) AS mean_areas,
        (SELECT max(data_date) FROM build_info) AS data_date,
        (SELECT count(*) FROM plans) AS n_plans_total
+FROM fp
+JOIN plans p ON p.plan_id = fp.plan_id

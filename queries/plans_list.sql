@@ -3,22 +3,13 @@
 -- Parameters: $year_from, $year_to; $provinces, $levels, $sectors (VARCHAR[], empty = all); $view_by.
 -- Grain: one row per plan.
 WITH fp AS (
-    SELECT DISTINCT plan_id, province
+    SELECT plan_id, any_value(province) AS province
     FROM filtered_plans($year_from, $year_to, $provinces, $levels, $sectors, $view_by)
-),
-counts AS (
-    SELECT plan_id,
-           count(*) FILTER (WHERE family = 'content_area') AS n_content_areas,
-           count(*) FILTER (WHERE family = 'channel') AS n_channels,
-           count(*) FILTER (WHERE family = 'indicator') AS n_indicators
-    FROM presence GROUP BY plan_id
+    GROUP BY plan_id
 )
 SELECT p.plan_id, fp.province, p.province AS province_issued, p.province_2025, p.year_from,
        p.year_to, p.issuer, p.issuer_level, p.sector, p.doc_number, p.issued_on, p.signer,
-       p.source, coalesce(c.n_content_areas, 0) AS n_content_areas,
-       coalesce(c.n_channels, 0) AS n_channels, coalesce(c.n_indicators, 0) AS n_indicators,
-       p.corrected_fields
+       p.source, p.n_content_areas, p.n_channels, p.n_indicators, p.corrected_fields
 FROM fp
 JOIN plans p ON p.plan_id = fp.plan_id
-LEFT JOIN counts c ON c.plan_id = p.plan_id
 ORDER BY fp.province, p.year_from, p.issuer_level, p.issuer

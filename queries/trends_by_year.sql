@@ -3,21 +3,20 @@
 -- Parameters: $family (VARCHAR); $year_from, $year_to; $provinces, $levels, $sectors
 --   (VARCHAR[], empty = all); $view_by.
 -- Grain: one row per year × category of the family. n_plans is the number of plans behind each point.
-WITH fp AS (
-    SELECT * FROM filtered_plans($year_from, $year_to, $provinces, $levels, $sectors, $view_by)
-),
-year_counts AS (
-    SELECT year, count(DISTINCT plan_id) AS n_plans FROM fp GROUP BY year
+WITH year_counts AS (
+    SELECT year, count(*) AS n_plans
+    FROM filtered_plans($year_from, $year_to, $provinces, $levels, $sectors, $view_by)
+    GROUP BY year
 ),
 categories AS (
     SELECT category_id, label_vi, label_en, channel_group, sort_order
     FROM codebook WHERE family = $family
 ),
 hits AS (
-    SELECT fp.year, pr.category_id, count(DISTINCT fp.plan_id) AS n_with,
-           sum(pr.n_mentions) AS n_mentions
-    FROM fp JOIN presence pr ON pr.plan_id = fp.plan_id AND pr.family = $family
-    GROUP BY fp.year, pr.category_id
+    SELECT year, category_id, count(*) AS n_with, sum(n_mentions) AS n_mentions
+    FROM filtered_presence($year_from, $year_to, $provinces, $levels, $sectors, $view_by)
+    WHERE family = $family
+    GROUP BY year, category_id
 )
 SELECT yc.year, c.category_id, c.label_vi, c.label_en, c.channel_group, yc.n_plans,
        coalesce(h.n_with, 0) AS n_with, coalesce(h.n_with, 0) / yc.n_plans AS share,

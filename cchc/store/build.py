@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 
 import duckdb
-import pandas as pd
+import pyarrow as pa
 
 from cchc.errors import CchcError, DuplicatePlan
 from cchc.parse.codebook import load_codebook
@@ -99,7 +99,11 @@ class _Batch:
     def flush(self) -> None:
         for table, table_rows in self.rows.items():
             if table_rows:
-                frame = pd.DataFrame(table_rows, columns=COLUMNS[table])
+                # Column lists straight into Arrow: no pandas objects in between.
+                columns = list(zip(*table_rows, strict=True))
+                frame = pa.table(
+                    {name: list(col) for name, col in zip(COLUMNS[table], columns, strict=True)}
+                )
                 self.con.register("batch_frame", frame)
                 self.con.execute(f"INSERT INTO {table} SELECT * FROM batch_frame")
                 self.con.unregister("batch_frame")

@@ -15,23 +15,28 @@ from cchc.errors import QueryNotFound, StoreError
 QUERIES_DIR = Path(__file__).resolve().parents[2] / "queries"
 _PARAM = re.compile(r"\$([a-z_][a-z0-9_]*)")
 
-# The filter every dashboard query shares, as a table macro so each query file stays one SELECT.
-# A plan covering 2022–2025 yields one row per year; ``province`` follows the chosen view.
-FILTER_MACRO = """
-CREATE OR REPLACE TEMP MACRO filtered_plans(year_from, year_to, provinces, levels, sectors, view_by)
-AS TABLE
-SELECT p.plan_id, y.year,
-       CASE WHEN view_by = 'today' THEN p.province_2025 ELSE p.province END AS province,
-       p.province AS province_issued, p.province_2025, p.issuer, p.issuer_level, p.sector
-FROM plans p JOIN plan_years y ON y.plan_id = p.plan_id
-WHERE y.year BETWEEN year_from AND year_to
-  AND (len(CAST(levels AS VARCHAR[])) = 0
-       OR list_contains(CAST(levels AS VARCHAR[]), p.issuer_level))
-  AND (len(CAST(sectors AS VARCHAR[])) = 0
-       OR list_contains(CAST(sectors AS VARCHAR[]), p.sector))
+# The filter every dashboard query shares, as table macros so each query file stays one SELECT.
+# Both read denormalised fact tables (filter dimensions copied in at build time), so dashboard
+# queries filter and group without joins. ``province`` follows the chosen view.
+_WHERE = """
+WHERE year BETWEEN year_from AND year_to
+  AND (len(CAST(levels AS VARCHAR[])) = 0 OR list_contains(CAST(levels AS VARCHAR[]), issuer_level))
+  AND (len(CAST(sectors AS VARCHAR[])) = 0 OR list_contains(CAST(sectors AS VARCHAR[]), sector))
   AND (len(CAST(provinces AS VARCHAR[])) = 0
        OR list_contains(CAST(provinces AS VARCHAR[]),
-                        CASE WHEN view_by = 'today' THEN p.province_2025 ELSE p.province END))
+                        CASE WHEN view_by = 'today' THEN province_2025 ELSE province END))
+"""
+FILTER_MACROS = f"""
+CREATE OR REPLACE TEMP MACRO filtered_plans(year_from, year_to, provinces, levels, sectors, view_by)
+AS TABLE
+SELECT plan_id, year, CASE WHEN view_by = 'today' THEN province_2025 ELSE province END AS province,
+       province AS province_issued, province_2025, issuer_level, sector
+FROM plan_years {_WHERE};
+CREATE OR REPLACE TEMP MACRO filtered_presence(year_from, year_to, provinces, levels, sectors, view_by)
+AS TABLE
+SELECT plan_id, year, CASE WHEN view_by = 'today' THEN province_2025 ELSE province END AS province,
+       family, category_id, n_mentions
+FROM presence_by_year {_WHERE};
 """
 
 
@@ -64,7 +69,7 @@ def connect(db_path: Path, read_only: bool = True) -> duckdb.DuckDBPyConnection:
             f"No database at {db_path}: run `python -m cchc build`.",
         )
     con = duckdb.connect(str(db_path), read_only=read_only)
-    con.execute(FILTER_MACRO)
+    con.execute(FILTER_MACROS)
     return con
 
 

@@ -6,6 +6,7 @@ import json
 from collections import Counter
 
 from cchc.geo.provinces import current_province
+from cchc.parse.codebook import load_codebook
 from cchc.parse.extract import Extraction
 
 _INT_FIELDS = {"year_from", "year_to"}
@@ -47,6 +48,15 @@ def _corrected_presence(extraction: Extraction, corrections: list[dict]) -> dict
     return present
 
 
+def _family_counts(presence: dict[tuple, tuple]) -> tuple[list[str], int, int, int]:
+    """The plan's content areas (codebook order) and how many channels and indicators it has."""
+    order = {c.id: i for i, c in enumerate(load_codebook().categories)}
+    areas = sorted((c for f, c in presence if f == "content_area"), key=order.get)
+    n_channels = sum(1 for f, _ in presence if f == "channel")
+    n_indicators = sum(1 for f, _ in presence if f == "indicator")
+    return areas, len(areas), n_channels, n_indicators
+
+
 def plan_rows(extraction: Extraction, corrections: list[dict]) -> dict[str, list[tuple]]:
     pid = extraction.plan_id
     doc = extraction.doc
@@ -55,21 +65,30 @@ def plan_rows(extraction: Extraction, corrections: list[dict]) -> dict[str, list
     year_from, year_to = values["year_from"], values["year_to"]
     years = range(year_from, (year_to or year_from) + 1) if isinstance(year_from, int) else []
     text = doc.text
+    presence = _corrected_presence(extraction, corrections)
+    if any(corrected for _, corrected in presence.values()) or any(
+        c["field"].startswith("category:") for c in corrections
+    ):
+        changed = [*changed, "categories"]
+    dims = (values["province"], values["province_2025"], values["issuer_level"], values["sector"])
     rows: dict[str, list[tuple]] = {
         "plans": [(
             pid, doc.content_hash, doc.source, doc.fmt, doc.encoding, extraction.structure.title,
             values["province"], values["province_2025"], year_from, year_to, values["issuer"],
             values["issuer_level"], values["sector"], values["doc_number"], values["issued_on"],
             values["signer"], json.dumps(notes, ensure_ascii=False), changed, len(text), text,
-            doc.raw, doc.notes + extraction.plan_doubts,
+            doc.raw, doc.notes + extraction.plan_doubts, *_family_counts(presence),
         )],
-        "plan_years": [(pid, y) for y in years],
+        "plan_years": [(pid, y, *dims) for y in years],
+        "presence_by_year": [
+            (pid, y, *dims, family, cat, n) for y in years for (family, cat), (n, _) in presence.items()
+        ],
         "sections": [
             (pid, s.no, s.kind, s.heading, s.level, s.start, s.end)
             for s in extraction.structure.sections
         ],
         "passages": [
-            (pid, p.no, p.section_no, p.kind, p.item, p.start, p.end, text[p.start : p.end])
+            (pid, p.no, p.section_no, p.kind, p.item, p.start, p.end)
             for p in extraction.structure.passages
         ],
         "mentions": [
@@ -79,7 +98,7 @@ def plan_rows(extraction: Extraction, corrections: list[dict]) -> dict[str, list
         ],
         "presence": [
             (pid, family, cat, n, corrected)
-            for (family, cat), (n, corrected) in _corrected_presence(extraction, corrections).items()
+            for (family, cat), (n, corrected) in presence.items()
         ],
         "targets": [
             (pid, t.text, t.value, t.unit, t.period, t.start, t.end, t.passage_no)

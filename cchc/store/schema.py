@@ -19,10 +19,15 @@ CREATE TABLE plans (
     issued_on DATE, signer VARCHAR,
     metadata_notes JSON,      -- per field: confidence and where it was read / why it is missing
     corrected_fields VARCHAR[], -- fields an analyst corrected (values above are corrected ones)
-    n_chars INTEGER, text VARCHAR, raw VARCHAR, notes VARCHAR[]
+    n_chars INTEGER, text VARCHAR, raw VARCHAR, notes VARCHAR[],
+    content_areas VARCHAR[], n_content_areas INTEGER, n_channels INTEGER, n_indicators INTEGER
 );
--- one row per plan and year it covers (a 2022–2025 plan counts in each of its years)
-CREATE TABLE plan_years (plan_id VARCHAR, year INTEGER);
+-- one row per plan and year it covers (a 2022–2025 plan counts in each of its years), with the
+-- filter dimensions copied in so dashboard queries filter and group without joins
+CREATE TABLE plan_years (
+    plan_id VARCHAR, year INTEGER, province VARCHAR, province_2025 VARCHAR,
+    issuer_level VARCHAR, sector VARCHAR
+);
 -- one row per section of a plan
 CREATE TABLE sections (
     plan_id VARCHAR, section_no INTEGER, kind VARCHAR, heading VARCHAR, level INTEGER,
@@ -31,7 +36,7 @@ CREATE TABLE sections (
 -- one row per sentence (or table row) of a plan: the unit of evidence
 CREATE TABLE passages (
     plan_id VARCHAR, passage_no INTEGER, section_no INTEGER, kind VARCHAR, item VARCHAR,
-    start_pos INTEGER, end_pos INTEGER, text VARCHAR
+    start_pos INTEGER, end_pos INTEGER  -- the words are substr(plans.text, start_pos + 1, ...)
 );
 -- one row per codebook category
 CREATE TABLE codebook (
@@ -47,6 +52,11 @@ CREATE TABLE mentions (
 -- one row per plan and present category (after analysts' corrections)
 CREATE TABLE presence (
     plan_id VARCHAR, family VARCHAR, category_id VARCHAR, n_mentions INTEGER, corrected BOOLEAN
+);
+-- one row per plan, year and present category: the fact table behind the per-year charts
+CREATE TABLE presence_by_year (
+    plan_id VARCHAR, year INTEGER, province VARCHAR, province_2025 VARCHAR, issuer_level VARCHAR,
+    sector VARCHAR, family VARCHAR, category_id VARCHAR, n_mentions INTEGER
 );
 -- one row per quantitative target or deadline
 CREATE TABLE targets (
@@ -78,11 +88,15 @@ COLUMNS = {
         "plan_id", "content_hash", "source", "fmt", "encoding", "title", "province",
         "province_2025", "year_from", "year_to", "issuer", "issuer_level", "sector", "doc_number",
         "issued_on", "signer", "metadata_notes", "corrected_fields", "n_chars", "text", "raw",
-        "notes",
+        "notes", "content_areas", "n_content_areas", "n_channels", "n_indicators",
     ],
-    "plan_years": ["plan_id", "year"],
+    "plan_years": ["plan_id", "year", "province", "province_2025", "issuer_level", "sector"],
+    "presence_by_year": [
+        "plan_id", "year", "province", "province_2025", "issuer_level", "sector", "family",
+        "category_id", "n_mentions",
+    ],
     "sections": ["plan_id", "section_no", "kind", "heading", "level", "start_pos", "end_pos"],
-    "passages": ["plan_id", "passage_no", "section_no", "kind", "item", "start_pos", "end_pos", "text"],
+    "passages": ["plan_id", "passage_no", "section_no", "kind", "item", "start_pos", "end_pos"],
     "mentions": [
         "plan_id", "family", "category_id", "cue", "weak", "start_pos", "end_pos", "passage_no",
         "section_no", "section_kind",

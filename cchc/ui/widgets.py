@@ -44,6 +44,9 @@ def column_config(columns: dict[str, str], lang: str) -> dict[str, object]:
 
 def show_table(df: pd.DataFrame, columns: dict[str, str], lang: str, caption: str = "") -> None:
     """Only the listed columns, labelled via column_config; a caption line under the table."""
+    if df.empty:
+        st.info(t("none_found", lang))  # an empty grid reads as a broken table
+        return
     present = {c: k for c, k in columns.items() if c in df.columns}
     st.dataframe(
         df[list(present)],
