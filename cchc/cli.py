@@ -14,7 +14,9 @@ from cchc.store.build import DEFAULT_DB, DEFAULT_PLANS
 def _cmd_build(args: argparse.Namespace) -> int:
     from cchc.store.build import build_database
 
-    report = build_database(Path(args.plans), Path(args.db), progress=not args.quiet)
+    report = build_database(
+        Path(args.plans), Path(args.db), progress=not args.quiet, jobs=args.jobs
+    )
     for result in report.results:
         if result.status != "added":
             print(f"  {result.status:9} {result.source}: {result.message_vi} / {result.message_en}")
@@ -114,6 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--plans", default=str(DEFAULT_PLANS))
     build.add_argument("--db", default=str(DEFAULT_DB))
     build.add_argument("--quiet", action="store_true", help="no progress bar")
+    build.add_argument("--jobs", type=int, default=1, help="processes that read and code plans")
     build.set_defaults(func=_cmd_build)
     add = sub.add_parser("add", help="validate and add plan files (or .zip) to the database")
     add.add_argument("files", nargs="+")

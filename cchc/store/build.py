@@ -123,9 +123,17 @@ def _sources(files: Iterable[Path]) -> Iterator[tuple[str, bytes | Exception]]:
             yield path.name, error
 
 
-def _load_one(
-    name: str, data: bytes, seen: set[str], corrections: dict
+def _code_one(
+    item: tuple[str, bytes | Exception], corrections: dict
 ) -> tuple[FileResult, dict | None]:
+    """Read and code one file into table rows (runs in a worker process when jobs > 1)."""
+    name, data = item
+    if isinstance(data, Exception):
+        if isinstance(data, CchcError):
+            return FileResult(
+                name, "rejected", None, data.code, data.message_vi, data.message_en
+            ), None
+        return FileResult(name, "rejected", None, "io", str(data), str(data)), None
     try:
         extraction = extract(read_bytes(data, name))
     except CchcError as error:
@@ -133,11 +141,29 @@ def _load_one(
             name, "rejected", None, error.code, error.message_vi, error.message_en
         ), None
     pid = extraction.plan_id
-    if pid in seen:
-        dup = DuplicatePlan("Trùng với một kế hoạch đã có.", "Same as a plan already loaded.")
-        return FileResult(name, "duplicate", pid, dup.code, dup.message_vi, dup.message_en), None
-    seen.add(pid)
     return FileResult(name, "added", pid), plan_rows(extraction, corrections.get(pid, []))
+
+
+_WORKER_CORRECTIONS: dict = {}
+
+
+def _init_worker(corrections: dict) -> None:
+    _WORKER_CORRECTIONS.update(corrections)
+
+
+def _code_in_worker(item: tuple[str, bytes | Exception]) -> tuple[FileResult, dict | None]:
+    return _code_one(item, _WORKER_CORRECTIONS)
+
+
+def _coded(items, corrections: dict, jobs: int) -> Iterator[tuple[FileResult, dict | None]]:
+    if jobs <= 1:
+        for item in items:
+            yield _code_one(item, corrections)
+        return
+    import multiprocessing
+
+    with multiprocessing.get_context("fork").Pool(jobs, _init_worker, (corrections,)) as pool:
+        yield from pool.imap(_code_in_worker, items, chunksize=8)
 
 
 def build_database(
@@ -145,6 +171,7 @@ def build_database(
     db_path: Path = DEFAULT_DB,
     sources: Iterable[tuple[str, bytes | Exception]] | None = None,
     progress: bool = True,
+    jobs: int = 1,
 ) -> BuildReport:
     """Build ``db_path`` from ``plans_dir`` (or from in-memory ``sources``); atomic swap at the end."""
     db_path = Path(db_path)
@@ -160,7 +187,7 @@ def build_database(
         tmp_path = db_path.with_name(f".{db_path.name}.tmp-{os.getpid()}")
         try:
             with duckdb.connect(str(tmp_path)) as con:
-                _fill(con, items, total, progress, report, corrections)
+                _fill(con, _coded(items, corrections, jobs), total, progress, report, corrections)
                 con.execute("CHECKPOINT")
             os.replace(tmp_path, db_path)
         finally:
@@ -170,27 +197,24 @@ def build_database(
     return report
 
 
-def _fill(con, items, total, progress, report: BuildReport, corrections: dict) -> None:
+def _fill(con, coded, total, progress, report: BuildReport, corrections: dict) -> None:
     from tqdm import tqdm
 
     con.execute(DDL)
     load_reference_tables(con, load_codebook())
     batch = _Batch(con)
     seen: set[str] = set()
-    bar = tqdm(items, total=total, unit="plan", disable=not progress, file=sys.stderr)
-    for name, data in bar:
-        if isinstance(data, Exception):
-            message = str(data)
-            result = FileResult(name, "rejected", None, "io", message, message)
-            if isinstance(data, CchcError):
-                result = FileResult(
-                    name, "rejected", None, data.code, data.message_vi, data.message_en
-                )
-            report.results.append(result)
-            continue
-        result, rows = _load_one(name, data, seen, corrections)
+    for result, rows in tqdm(
+        coded, total=total, unit="plan", disable=not progress, file=sys.stderr
+    ):
+        if rows and result.plan_id in seen:  # the same words twice: one plan
+            dup = DuplicatePlan("Trùng với một kế hoạch đã có.", "Same as a plan already loaded.")
+            result = FileResult(result.source, "duplicate", result.plan_id, dup.code,
+                                dup.message_vi, dup.message_en)  # fmt: skip
+            rows = None
         report.results.append(result)
         if rows:
+            seen.add(result.plan_id)
             batch.add(rows)
     batch.flush()
     rows = correction_rows(corrections)
