@@ -17,7 +17,7 @@ st.session_state["_state"] = state
 lang = state.lang
 
 PAGES = [
-    ("pages/1_tong_quan.py", "page_overview", ":material/dashboard:", "tong-quan"),
+    ("pages/1_tong_quan.py", "page_overview", ":material/dashboard:", None),  # the default: "/"
     ("pages/2_so_sanh.py", "page_compare", ":material/compare_arrows:", "so-sanh"),
     ("pages/3_xu_huong.py", "page_trends", ":material/trending_up:", "xu-huong"),
     ("pages/4_chi_tiet.py", "page_detail", ":material/description:", "chi-tiet"),

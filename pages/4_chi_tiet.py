@@ -61,20 +61,15 @@ with evidence_tab:
 
 with facts_tab:
     targets = query("plan_targets", plan_id=plan_id)
-    show_table(
-        targets, {"text": "col_text", "period": "col_period"}, lang
-    ) if not targets.empty else st.info(t("none_found", lang))
+    show_table(targets, {"text": "col_text", "period": "col_period"}, lang)
     st.subheader(t("citations", lang))
     cites = query("plan_citations", plan_id=plan_id)
     cols = {
-        "cite_key": "col_cite_key",
-        "doc_type": "col_doc_type",
-        "issuer_code": "col_issuer_code",
-        "n_times": "col_times",
-    }
-    show_table(cites, cols, lang) if not cites.empty else st.info(t("none_found", lang))
+        "cite_key": "col_cite_key", "doc_type": "col_doc_type",
+        "issuer_code": "col_issuer_code", "n_times": "col_times",
+    }  # fmt: skip
+    show_table(cites, cols, lang)
     st.subheader(t("units", lang))
     units = query("plan_units", plan_id=plan_id)
     units["role_label"] = [role_name(r, lang) for r in units["role"]]
-    cols = {"unit": "col_unit", "role_label": "col_role", "task": "col_task"}
-    show_table(units, cols, lang) if not units.empty else st.info(t("none_found", lang))
+    show_table(units, {"unit": "col_unit", "role_label": "col_role", "task": "col_task"}, lang)
