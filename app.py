@@ -22,6 +22,8 @@ PAGES = [
     ("pages/3_xu_huong.py", "page_trends", ":material/trending_up:", "xu-huong"),
     ("pages/4_chi_tiet.py", "page_detail", ":material/description:", "chi-tiet"),
     ("pages/5_bo_ma.py", "page_codebook", ":material/menu_book:", "bo-ma"),
+    ("pages/6_xuat_bao_cao.py", "page_briefing", ":material/slideshow:", "xuat-bao-cao"),
+    ("pages/7_nhap_ke_hoach.py", "page_import", ":material/upload_file:", "nhap-ke-hoach"),
 ]
 page = st.navigation(
     [

@@ -6,6 +6,8 @@ as itself so a missing translation is visible on screen instead of crashing a pa
 
 from __future__ import annotations
 
+from cchc import i18n_export, i18n_import, i18n_map
+
 LANGS = ("vi", "en")
 
 STRINGS: dict[str, tuple[str, str]] = {
@@ -15,6 +17,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "page_trends": ("Xu hướng", "Trends"),
     "page_detail": ("Chi tiết kế hoạch", "Plan detail"),
     "page_codebook": ("Bộ mã", "Codebook"),
+    "page_briefing": ("Xuất báo cáo", "Briefing"),
+    "page_import": ("Nhập kế hoạch", "Import plans"),
     "filters": ("Bộ lọc", "Filters"),
     "years": ("Năm kế hoạch", "Plan years"),
     "provinces": ("Tỉnh", "Provinces"),
@@ -200,6 +204,11 @@ SHORT_LABELS: dict[str, tuple[str, str]] = {
     "tai_chinh_cong": ("Tài chính công", "Public finance"),
     "chinh_quyen_so": ("Chính quyền số", "Digital government"),
 }
+
+
+# Each feature keeps its words in its own module; they join the one table here.
+for _feature in (i18n_export, i18n_import, i18n_map):
+    STRINGS.update(_feature.STRINGS)
 
 
 def _pick(pair: tuple[str, str], lang: str) -> str:
