@@ -57,17 +57,16 @@ def build_automaton(codebook: Codebook) -> ahocorasick.Automaton:
     return automaton
 
 
-def _is_word_edge(folded: str, index: int) -> bool:
-    return index < 0 or index >= len(folded) or not folded[index].isalnum()
-
-
 def scan(folded: str, codebook: Codebook) -> tuple[list[tuple], list[tuple[int, int]]]:
     """All whole-word cue hits (start, end, payload) and mask spans in a folded text."""
     hits, masks = [], []
+    size = len(folded)
     for end_index, (key, values) in build_automaton(codebook).iter(folded):
         start = end_index - len(key) + 1
-        if not (_is_word_edge(folded, start - 1) and _is_word_edge(folded, end_index + 1)):
-            continue
+        if (start and folded[start - 1].isalnum()) or (
+            end_index + 1 < size and folded[end_index + 1].isalnum()
+        ):
+            continue  # part of a longer word
         for value in values:
             if value[0] == "mask":
                 masks.append((start, end_index + 1))
@@ -76,8 +75,10 @@ def scan(folded: str, codebook: Codebook) -> tuple[list[tuple], list[tuple[int, 
     return hits, masks
 
 
-def _masked(start: int, end: int, masks: list[tuple[int, int]]) -> bool:
-    return any(m_start <= start and end <= m_end for m_start, m_end in masks)
+def _masked(start: int, end: int, masks: list[tuple[int, int]], mask_starts: list[int]) -> bool:
+    """Inside a unit or index name? Masks are few and sorted: look only at those starting before."""
+    i = bisect_right(mask_starts, start)
+    return any(masks[j][1] >= end for j in range(max(0, i - 3), i))
 
 
 def code_mentions(
@@ -86,6 +87,8 @@ def code_mentions(
     """Mentions that count under the codebook's section rules, longest cue first per category."""
     codebook = codebook or load_codebook()
     hits, masks = scan(folded, codebook)
+    masks.sort()
+    mask_starts = [m[0] for m in masks]
     starts = [p.start for p in passages]
     kept: list[Mention] = []
     last_end: dict[str, int] = {}
@@ -95,7 +98,7 @@ def code_mentions(
         passage = passages[max(0, bisect_right(starts, start) - 1)]
         if passage.kind not in codebook.families[family].sections:
             continue
-        if family in codebook.masked_families and masks and _masked(start, end, masks):
+        if family in codebook.masked_families and masks and _masked(start, end, masks, mask_starts):
             continue
         last_end[category] = end
         kept.append(

@@ -89,10 +89,14 @@ class Citation:
 
 
 _DOC_TYPES = "NQ|QĐ|QD|CT|KH|ĐA|TT|NĐ|KL|TTr|HD|HĐ|TB|CV|QC|BC|QĐi"
-_CODE = re.compile(
-    r"(?P<num>\d{1,5})\s*(?:/(?P<year>\d{4}))?\s*(?P<sep>[/-])\s*"
-    r"(?P<type>" + _DOC_TYPES + r")\s*(?P<sep2>[/-])\s*(?P<issuer>[A-ZĐ][A-Za-zĐđ&]{0,11})(?![\w])"
+# Found from the middle out: "/NQ-" or "-NQ/" is rare and starts with a character class the regex
+# engine scans for quickly; the number before it is read afterwards from a few characters back.
+_CODE_CORE = re.compile(
+    r"[/-]\s*(?P<type>"
+    + _DOC_TYPES
+    + r")\s*(?P<sep2>[/-])\s*(?P<issuer>[A-ZĐ][A-Za-zĐđ&]{0,11})(?!\w)"
 )
+_CODE_HEAD = re.compile(r"(?P<num>\d{1,5})\s*(?:/(?P<year>\d{4}))?\s*$")
 _ISSUER_CASE = {"TTG": "TTg", "SNGV": "SNgV", "CP": "CP", "TW": "TW", "TU": "TU"}
 _DATE_AFTER = re.compile(
     r"\s*,?\s*ngày\s*(\d{1,2})\s*(?:/|tháng\s*)(\d{1,2})\s*(?:/|năm\s*)(\d{4})", re.I
@@ -122,20 +126,24 @@ def _cited_date(text: str, end: int) -> str | None:
 def extract_citations(text: str, passages: list[Passage]) -> list[Citation]:
     starts = [p.start for p in passages]
     found: list[Citation] = []
-    for match in _CODE.finditer(text):
-        passage = _passage_at(passages, starts, match.start())
-        before = text[match.start() - 1] if match.start() else " "
+    for core in _CODE_CORE.finditer(text):
+        head = _CODE_HEAD.search(text, max(0, core.start() - 14), core.start())
+        if not head:
+            continue
+        start = head.start()
+        passage = _passage_at(passages, starts, start)
+        before = text[start - 1] if start else " "
         if passage.kind in ("distribution", "signature") or before.isalnum() or before == "/":
             continue
-        doc_type = match.group("type").replace("QD", "QĐ")
-        issuer = _issuer_code(match.group("issuer"))
-        year = f"/{match.group('year')}" if match.group("year") else ""
-        if match.group("sep") == "-":  # Party style: 57-NQ/TW
-            key = f"{match.group('num')}-{doc_type}/{issuer}"
+        doc_type = core.group("type").replace("QD", "QĐ")
+        issuer = _issuer_code(core.group("issuer"))
+        year = f"/{head.group('year')}" if head.group("year") else ""
+        if text[core.start()] == "-":  # Party style: 57-NQ/TW
+            key = f"{head.group('num')}-{doc_type}/{issuer}"
         else:
-            key = f"{match.group('num')}{year}/{doc_type}-{issuer}"
-        when = _cited_date(text, match.end())
-        found.append(Citation(key, doc_type, issuer, when, match.start(), match.end(), passage.no))
+            key = f"{head.group('num')}{year}/{doc_type}-{issuer}"
+        when = _cited_date(text, core.end())
+        found.append(Citation(key, doc_type, issuer, when, start, core.end(), passage.no))
     for match in _LAW.finditer(text):
         passage = _passage_at(passages, starts, match.start())
         if passage.kind in ("distribution", "signature"):
