@@ -5,17 +5,8 @@
 -- Grain: one row per province × year × content area. A plan covering 2022–2025 counts in each year.
 --   In the 'today' view, plans of several former provinces are pooled (shares are of the pooled
 --   plans, never averages of shares); issued_as lists the former provinces behind each row.
-WITH fp AS (
-    SELECT * FROM filtered_plans($year_from, $year_to, $provinces, $levels, $sectors, $view_by)
-),
-plan_counts AS (
-    SELECT province, year, count(*) AS n_plans FROM fp GROUP BY province, year
-),
-issued AS (
-    SELECT province, year, string_agg(province_issued, ', ' ORDER BY province_issued) AS issued_as,
-           count(*) AS n_issued_as
-    FROM (SELECT DISTINCT province, year, province_issued FROM fp)
-    GROUP BY province, year
+WITH plan_counts AS (
+    SELECT * FROM province_year_plans($year_from, $year_to, $provinces, $levels, $sectors, $view_by)
 ),
 areas AS (
     SELECT category_id, label_vi, label_en, sort_order FROM codebook WHERE family = 'content_area'
@@ -29,9 +20,8 @@ hits AS (
 SELECT pc.province, pc.year, a.category_id, a.label_vi, a.label_en, pc.n_plans,
        coalesce(h.n_with, 0) AS n_with,
        coalesce(h.n_with, 0) / pc.n_plans AS share,
-       i.issued_as, i.n_issued_as
+       pc.issued_as, pc.n_issued_as
 FROM plan_counts pc
-JOIN issued i ON i.province IS NOT DISTINCT FROM pc.province AND i.year = pc.year
 CROSS JOIN areas a
 LEFT JOIN hits h ON h.province IS NOT DISTINCT FROM pc.province AND h.year = pc.year
     AND h.category_id = a.category_id

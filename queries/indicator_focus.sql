@@ -2,16 +2,8 @@
 --   each province and year aim to improve or report.
 -- Parameters: $year_from, $year_to; $provinces, $levels, $sectors (VARCHAR[], empty = all); $view_by.
 -- Grain: one row per province × year × indicator.
-WITH fp AS (
-    SELECT * FROM filtered_plans($year_from, $year_to, $provinces, $levels, $sectors, $view_by)
-),
-plan_counts AS (
-    SELECT province, year, count(*) AS n_plans FROM fp GROUP BY province, year
-),
-issued AS (
-    SELECT province, year, string_agg(province_issued, ', ' ORDER BY province_issued) AS issued_as
-    FROM (SELECT DISTINCT province, year, province_issued FROM fp)
-    GROUP BY province, year
+WITH plan_counts AS (
+    SELECT * FROM province_year_plans($year_from, $year_to, $provinces, $levels, $sectors, $view_by)
 ),
 categories AS (
     SELECT category_id, label_vi, label_en, channel_group, sort_order
@@ -25,9 +17,8 @@ hits AS (
 )
 SELECT pc.province, pc.year, c.category_id, c.label_vi, c.label_en, pc.n_plans,
        coalesce(h.n_with, 0) AS n_with, coalesce(h.n_with, 0) / pc.n_plans AS share,
-       coalesce(h.n_mentions, 0) AS n_mentions, i.issued_as
+       coalesce(h.n_mentions, 0) AS n_mentions, pc.issued_as
 FROM plan_counts pc
-JOIN issued i ON i.province IS NOT DISTINCT FROM pc.province AND i.year = pc.year
 CROSS JOIN categories c
 LEFT JOIN hits h ON h.province IS NOT DISTINCT FROM pc.province AND h.year = pc.year
     AND h.category_id = c.category_id

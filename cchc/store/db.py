@@ -18,6 +18,7 @@ _PARAM = re.compile(r"\$([a-z_][a-z0-9_]*)")
 # The filter every dashboard query shares, as table macros so each query file stays one SELECT.
 # Both read denormalised fact tables (filter dimensions copied in at build time), so dashboard
 # queries filter and group without joins. ``province`` follows the chosen view.
+# province_year_plans: plans per province and year, and which former provinces they pool.
 _WHERE = """
 WHERE year BETWEEN year_from AND year_to
   AND (len(CAST(levels AS VARCHAR[])) = 0 OR list_contains(CAST(levels AS VARCHAR[]), issuer_level))
@@ -37,6 +38,13 @@ AS TABLE
 SELECT plan_id, year, CASE WHEN view_by = 'today' THEN province_2025 ELSE province END AS province,
        family, category_id, n_mentions
 FROM presence_by_year {_WHERE};
+CREATE OR REPLACE TEMP MACRO province_year_plans(year_from, year_to, provinces, levels, sectors, view_by)
+AS TABLE
+SELECT province, year, count(*) AS n_plans,
+       string_agg(DISTINCT province_issued, ', ' ORDER BY province_issued) AS issued_as,
+       count(DISTINCT province_issued) AS n_issued_as
+FROM filtered_plans(year_from, year_to, provinces, levels, sectors, view_by)
+GROUP BY province, year;
 """
 
 
