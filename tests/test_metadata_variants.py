@@ -1,0 +1,76 @@
+"""Metadata beyond the five seeds: a multi-year plan with a pipe-table header, and other levels."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cchc.parse.extract import extract
+from cchc.read import read_bytes, read_document
+
+FIXTURES = Path(__file__).parent / "fixtures"
+BODY = """
+I. MỤC ĐÍCH, YÊU CẦU
+1. Mục đích: Nâng cao nhận thức của cán bộ, công chức, viên chức về cải cách hành chính.
+II. NỘI DUNG TUYÊN TRUYỀN
+1. Cải cách thủ tục hành chính; cơ chế một cửa, một cửa liên thông.
+III. HÌNH THỨC TUYÊN TRUYỀN
+1. Đăng tải trên Trang thông tin điện tử; tổ chức hội nghị.
+IV. TỔ CHỨC THỰC HIỆN
+1. Văn phòng chủ trì triển khai Kế hoạch này.
+"""
+
+
+def _plan(preamble: str, title: str = "Tuyên truyền cải cách hành chính năm 2026") -> dict:
+    text = f"KẾ HOẠCH\n{title}\n{preamble}\n{BODY}"
+    return {k: f.value for k, f in extract(read_bytes(text.encode(), "p.txt")).metadata.items()}
+
+
+def test_multi_year_plan_with_a_pipe_table_header():
+    meta = {
+        k: f.value
+        for k, f in extract(read_document(FIXTURES / "quang_ngai_2022_2025.txt")).metadata.items()
+    }
+    assert (meta["year_from"], meta["year_to"]) == (2022, 2025)
+    assert meta["doc_number"] == "2074/QĐ-UBND" and meta["issued_on"] == "2021-12-20"
+    assert (meta["province"], meta["issuer_level"], meta["signer"]) == (
+        "Quảng Ngãi",
+        "province",
+        "Đặng Văn Minh",
+    )
+
+
+@pytest.mark.parametrize(
+    "preamble,issuer,level",
+    [
+        ("Ủy ban nhân dân huyện Mường La xây dựng Kế hoạch tuyên truyền trên địa bàn tỉnh Sơn La như sau:",
+         "UBND huyện", "district"),
+        ("Ủy ban nhân dân xã Tân Lập xây dựng Kế hoạch tuyên truyền trên địa bàn tỉnh Phú Thọ như sau:",
+         "UBND xã", "commune"),
+        ("Sở Giáo dục và Đào tạo xây dựng Kế hoạch tuyên truyền trên địa bàn tỉnh Lào Cai như sau:",
+         "Sở Giáo dục và Đào tạo", "department"),
+        ("Bộ Nội vụ ban hành Kế hoạch thông tin, tuyên truyền cải cách hành chính năm 2026 như sau:",
+         "Bộ Nội vụ", "national"),
+    ],
+)  # fmt: skip
+def test_issuer_level_is_read_from_the_plans_own_words(preamble, issuer, level):
+    meta = _plan(preamble)
+    assert (meta["issuer"], meta["issuer_level"]) == (issuer, level)
+
+
+def test_post_merger_plan_names_a_current_province():
+    meta = _plan("Sở Nội vụ xây dựng Kế hoạch tuyên truyền trên địa bàn tỉnh Tuyên Quang như sau:")
+    assert (meta["province"], meta["province_2025"], meta["year_from"]) == (
+        "Tuyên Quang",
+        "Tuyên Quang",
+        2026,
+    )
+
+
+def test_missing_year_is_null_with_a_reason():
+    extraction = extract(
+        read_bytes(f"KẾ HOẠCH\nTuyên truyền cải cách hành chính\n{BODY}".encode(), "p.txt")
+    )
+    field = extraction.metadata["year_from"]
+    assert field.value is None and "năm" in field.how
