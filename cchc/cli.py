@@ -1,4 +1,4 @@
-"""Command line: `python -m cchc build | extract | query | bench`."""
+"""Command line: `python -m cchc build | extract | query | export | bench`."""
 
 from __future__ import annotations
 
@@ -103,6 +103,22 @@ def _cmd_query(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_export(args: argparse.Namespace) -> int:
+    from cchc.export.jobs import export_bytes, filters_from
+    from cchc.store.db import connect, run_query
+
+    filters = filters_from(_parse_params(args.param))
+    with connect(Path(args.db)) as con:
+        data = export_bytes(
+            lambda name, params: run_query(con, name, params),
+            filters, args.lang, args.what, args.format, args.chart,
+        )  # fmt: skip
+    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.out).write_bytes(data)
+    print(f"{args.out} ({len(data) // 1024} KB)")
+    return 0
+
+
 def _cmd_bench(args: argparse.Namespace) -> int:
     from benchmarks.bench import main as bench_main
 
@@ -143,6 +159,17 @@ def build_parser() -> argparse.ArgumentParser:
     query.add_argument("--format", choices=["csv", "json"], default="csv")
     query.add_argument("--db", default=str(DEFAULT_DB))
     query.set_defaults(func=_cmd_query)
+    export = sub.add_parser("export", help="export a briefing pack, a chart or a table to a file")
+    export.add_argument("--what", choices=["pack", "chart", "table"], default="pack")
+    export.add_argument("--chart", action="append", default=[], metavar="ID",
+                        help="chart id (repeat for a pack; default: every chart)")  # fmt: skip
+    export.add_argument("--format", choices=["png", "svg", "pdf", "pptx", "csv", "xlsx"],
+                        required=True)  # fmt: skip
+    export.add_argument("--out", required=True, metavar="FILE")
+    export.add_argument("--lang", choices=["vi", "en"], default="vi")
+    export.add_argument("--param", action="append", default=[], metavar="KEY=VALUE")
+    export.add_argument("--db", default=str(DEFAULT_DB))
+    export.set_defaults(func=_cmd_export)
     bench = sub.add_parser("bench", help="benchmark build and queries (see BENCHMARKS.md)")
     bench.add_argument("rest", nargs=argparse.REMAINDER)
     bench.set_defaults(func=_cmd_bench)

@@ -153,3 +153,15 @@ def test_cli_build_prints_a_summary(tmp_path):
         capture_output=True, text=True,
     )  # fmt: skip
     assert run.returncode == 0 and "5 kế hoạch / plans" in run.stdout
+
+
+def test_a_database_of_an_older_schema_is_rebuilt_not_misread(seed_db, tmp_path):
+    from cchc.store.db import needs_build
+
+    old = tmp_path / "old.duckdb"
+    old.write_bytes(seed_db.read_bytes())
+    with duckdb.connect(str(old)) as con:
+        con.execute("UPDATE build_info SET schema_version = 1")
+    assert needs_build(old) and not needs_build(seed_db)
+    with pytest.raises(Exception, match="older version"):
+        connect(old)

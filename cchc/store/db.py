@@ -11,6 +11,7 @@ import duckdb
 import pandas as pd
 
 from cchc.errors import QueryNotFound, StoreError
+from cchc.store.schema import SCHEMA_VERSION
 
 QUERIES_DIR = Path(__file__).resolve().parents[2] / "queries"
 _PARAM = re.compile(r"\$([a-z_][a-z0-9_]*)")
@@ -71,14 +72,32 @@ class Filters:
 
 
 def connect(db_path: Path, read_only: bool = True) -> duckdb.DuckDBPyConnection:
-    if read_only and not Path(db_path).exists():
+    if read_only and needs_build(db_path):
         raise StoreError(
-            f"Chưa có cơ sở dữ liệu {db_path}: hãy chạy `python -m cchc build`.",
-            f"No database at {db_path}: run `python -m cchc build`.",
+            f"Chưa có cơ sở dữ liệu {db_path}, hoặc nó thuộc phiên bản cũ: hãy chạy `python -m cchc build`.",
+            f"No database at {db_path}, or it is from an older version: run `python -m cchc build`.",
         )
     con = duckdb.connect(str(db_path), read_only=read_only)
     con.execute(FILTER_MACROS)
     return con
+
+
+@lru_cache(maxsize=8)
+def _schema_version(path: str, mtime: float) -> int | None:
+    try:
+        with duckdb.connect(path, read_only=True) as con:
+            row = con.execute("SELECT max(schema_version) FROM build_info").fetchone()
+    except duckdb.Error:  # not a database of ours, or from before build_info existed
+        return None
+    return row[0] if row else None
+
+
+def needs_build(db_path: Path) -> bool:
+    """True when the database is missing or was written by another schema version."""
+    path = Path(db_path)
+    if not path.exists():
+        return True
+    return _schema_version(str(path), path.stat().st_mtime) != SCHEMA_VERSION
 
 
 def query_names() -> list[str]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # bump on any change below: older files are rebuilt, not misread
 
 DDL = """
 -- one row per build: when the data was made and by which extractor

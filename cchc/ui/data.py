@@ -17,7 +17,7 @@ import streamlit as st
 from cchc.geo.provinces import members_of, merged_label
 from cchc.i18n import t
 from cchc.store.build import DEFAULT_DB, build_database
-from cchc.store.db import Filters, connect, run_query
+from cchc.store.db import Filters, connect, needs_build, run_query
 
 
 def db_path() -> Path:
@@ -26,9 +26,11 @@ def db_path() -> Path:
 
 
 def ensure_db(lang: str = "vi") -> Path:
-    """The database path; on a first run with no database, build it from the bundled plans."""
+    """The database path; with no database (first run) or one of an older schema, build it.
+
+    Rebuilding is safe: plans come from the plans folder and corrections from their own file."""
     path = db_path()
-    if not path.exists():
+    if needs_build(path):
         with st.spinner(t("building_db", lang)):
             path.parent.mkdir(parents=True, exist_ok=True)
             build_database(db_path=path, progress=False)

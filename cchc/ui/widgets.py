@@ -8,6 +8,7 @@ import streamlit as st
 
 from cchc.i18n import t
 from cchc.ui.data import data_info
+from cchc.ui.exports import chart_downloads, labelled_table_downloads, table_downloads
 from cchc.ui.state import State, filter_summary
 
 
@@ -25,8 +26,10 @@ def empty_state(lang: str) -> None:
 
 
 def show_chart(chart: alt.Chart, caption: str) -> None:
+    """The chart, its caption and a "Tải xuống" popover (PNG, SVG, PDF) for briefings."""
     st.altair_chart(chart, width="stretch", theme=None)
     st.caption(caption)
+    chart_downloads(chart, caption)
 
 
 def column_config(columns: dict[str, str], lang: str) -> dict[str, object]:
@@ -56,6 +59,7 @@ def show_table(df: pd.DataFrame, columns: dict[str, str], lang: str, caption: st
     )
     if caption:
         st.caption(caption)
+    table_downloads(df, present, lang, caption)
 
 
 def metrics(values: list[tuple[str, object]]) -> None:
@@ -72,3 +76,4 @@ def show_pivot(df: pd.DataFrame, first_col: str, caption: str = "") -> None:
     st.dataframe(df, column_config=config, hide_index=True, width="stretch")
     if caption:
         st.caption(caption)
+    labelled_table_downloads(df, [c for c in df.columns if c != first_col], caption)

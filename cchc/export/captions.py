@@ -1,0 +1,63 @@
+"""Caption text for exported charts, without streamlit (the CLI and the pack have no session).
+
+Mirrors cchc.ui.widgets.caption_text and cchc.ui.state.filter_summary word for word, so a chart
+exported from the command line says the same thing as the one on screen.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from cchc.geo.provinces import members_of, merged_label
+from cchc.i18n import level_name, t
+from cchc.store.db import Filters
+
+# Filters() defaults: a year range this wide means "no year filter" (CLI without --param).
+OPEN_YEARS = (Filters().year_from, Filters().year_to)
+
+
+def filters_text(filters: Filters, lang: str, years: tuple[int, int] | None = None) -> str:
+    """The filters in words; ``years`` replaces an open default range by the data's years."""
+    y0, y1 = filters.year_from, filters.year_to
+    if (y0, y1) == OPEN_YEARS and years:
+        y0, y1 = years
+    parts = [f"{y0}–{y1}" if y0 != y1 else str(y0)]
+    if filters.provinces:
+        today = filters.view_by == "today"
+        parts.append(", ".join(merged_label(p, lang) if today else p for p in filters.provinces))
+    if filters.levels:
+        parts.append(", ".join(level_name(v, lang) for v in filters.levels))
+    if filters.sectors:
+        parts.append(", ".join(filters.sectors))
+    parts.append(t(f"view_{filters.view_by}", lang))
+    return "; ".join(parts)
+
+
+def caption(what: str, scope: str, n_plans: int, date: str, lang: str, note: str = "") -> str:
+    """'What it counts · filters · Nguồn: N kế hoạch · dữ liệu ngày …' (+ pooling note)."""
+    text = f"{what} · {scope} · {t('source', lang, n=n_plans, date=date)}"
+    return f"{text}. {note}" if note else text
+
+
+def label_provinces(df: pd.DataFrame, view_by: str, lang: str) -> pd.DataFrame:
+    """Adds ``province_label`` as the dashboard does (today's view names merged provinces)."""
+    out = df.copy()
+    if "province" not in out:
+        return out
+    if view_by == "today":
+        out["province_label"] = [merged_label(p, lang) if p else "?" for p in out["province"]]
+    else:
+        out["province_label"] = out["province"].fillna("?")
+    return out
+
+
+def pooled_note(df: pd.DataFrame, view_by: str, lang: str) -> str:
+    """The dashboard's sentence for rows that pool several former provinces (today's view)."""
+    if view_by != "today" or "issued_as" not in df or df.empty:
+        return ""
+    notes = []
+    rows = df.drop_duplicates("province")[["province", "issued_as"]].itertuples(index=False)
+    for prov, issued in rows:
+        if prov and (len(members_of(prov)) > 1 or (issued and issued != prov)):
+            notes.append(t("pooled", lang, label=merged_label(prov, lang), members=issued))
+    return " ".join(notes)

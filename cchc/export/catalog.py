@@ -1,0 +1,176 @@
+"""The charts a briefing can hold: id → query, chart function, caption, finding and table.
+
+Queries run through a ``Runner`` (name, params → DataFrame) so the dashboard can pass its cached
+query function and the CLI a plain DuckDB connection: neither needs the other's machinery.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import altair as alt
+import pandas as pd
+
+from cchc import charts
+from cchc.export import findings
+from cchc.export.captions import caption, filters_text, label_provinces, pooled_note
+from cchc.i18n import FAMILIES, family_name, t
+from cchc.store.db import Filters
+
+Runner = Callable[[str, dict[str, object]], pd.DataFrame]
+
+TRENDS = tuple(f"trend_{f}" for f in FAMILIES)
+CHART_IDS = ("coverage", "channel_mix", "indicator_focus", "channel_by_province",
+             "indicator_by_province", *TRENDS, "citations")  # fmt: skip
+TABLE_COLUMNS = {
+    "place": "col_province", "year": "col_year", "cite_key": "col_cite_key", "label": "col_label",
+    "n_with": "col_n_plans_with", "n_citing": "col_n_citing", "n_plans": "col_n_plans",
+    "share": "col_share",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every chart of one export shares: filters, language and the headline numbers."""
+
+    run: Runner
+    filters: Filters
+    lang: str
+    n_plans: int
+    date: str
+    scope: str  # the filters in words
+
+
+@dataclass(frozen=True)
+class Item:
+    chart_id: str
+    title: str
+    caption: str
+    chart: alt.TopLevelMixin
+    finding: str
+    table: pd.DataFrame = field(repr=False)  # the chart's numbers, pooled as the chart pools them
+
+
+def context(run: Runner, filters: Filters, lang: str) -> Context:
+    """Runs overview_numbers once for the plan count, the data's years and the data date."""
+    nums = run("overview_numbers", filters.params()).iloc[0]
+    n = int(nums["n_plans"] or 0)
+    years = (int(nums["first_year"]), int(nums["last_year"])) if n else None
+    date = str(nums["data_date"])[:10] if nums["data_date"] is not None else "?"
+    return Context(run, filters, lang, n, date, filters_text(filters, lang, years))
+
+
+def chart_title(chart_id: str, lang: str) -> str:
+    """The title of a catalogue chart (the dashboard's own title where the chart is on a page)."""
+    titles = {
+        "coverage": t("c_heatmap", lang).split(" (")[0],
+        "channel_mix": t("c_channels", lang),
+        "indicator_focus": t("c_indicators", lang),
+        "channel_by_province": t("x_channel_prov", lang),
+        "indicator_by_province": t("x_indicator_prov", lang),
+        "citations": t("x_citations", lang),
+    }
+    if chart_id.startswith("trend_"):
+        return t("x_trend", lang, family=family_name(chart_id.removeprefix("trend_"), lang))
+    if chart_id not in titles:
+        raise KeyError(f"unknown chart id {chart_id!r}; known: {', '.join(CHART_IDS)}")
+    return titles[chart_id]
+
+
+def _query(ctx: Context, name: str, **extra: object) -> pd.DataFrame:
+    return ctx.run(name, {**ctx.filters.params(), **extra})
+
+
+def _table(df: pd.DataFrame, keys: list[str], ctx: Context) -> pd.DataFrame:
+    if df.empty:
+        return pd.DataFrame(columns=[*keys, "n_with", "n_plans", "share"])
+    data = df.copy()
+    data["label"] = data["label_en"] if ctx.lang == "en" else data["label_vi"]
+    if "province_label" in data:
+        data["place"] = data["province_label"]
+    return findings.pooled(data, keys)[[*keys, "n_with", "n_plans", "share"]]
+
+
+def _heatmap(ctx: Context, chart_id: str, name: str, what: str) -> Item:
+    df = label_provinces(_query(ctx, name), ctx.filters.view_by, ctx.lang)
+    note = pooled_note(df, ctx.filters.view_by, ctx.lang) if chart_id == "coverage" else ""
+    cap = caption(t(what, ctx.lang), ctx.scope, ctx.n_plans, ctx.date, ctx.lang, note)
+    title = chart_title(chart_id, ctx.lang)
+    finding = findings.coverage if chart_id == "coverage" else findings.breadth
+    chart = charts.heatmap(df, ctx.lang, cap, title)
+    return Item(
+        chart_id, title, cap, chart, finding(df, ctx.lang), _table(df, ["place", "label"], ctx)
+    )
+
+
+def _bars(ctx: Context, chart_id: str) -> Item:
+    name, what, draw, finding = {
+        "channel_mix": ("channel_mix", "c_channels", charts.channel_bars, findings.most_least),
+        "indicator_focus": ("indicator_focus", "c_indicators", charts.category_bars,
+                            findings.top_indicator),
+    }[chart_id]  # fmt: skip
+    df = _query(ctx, name)
+    cap = caption(t(what, ctx.lang), ctx.scope, ctx.n_plans, ctx.date, ctx.lang)
+    title = chart_title(chart_id, ctx.lang)
+    chart = draw(df, ctx.lang, cap, title)
+    return Item(chart_id, title, cap, chart, finding(df, ctx.lang), _table(df, ["label"], ctx))
+
+
+def _trend(ctx: Context, chart_id: str) -> Item:
+    df = _query(ctx, "trends_by_year", family=chart_id.removeprefix("trend_"))
+    cap = caption(t("c_trends", ctx.lang), ctx.scope, ctx.n_plans, ctx.date, ctx.lang)
+    title = chart_title(chart_id, ctx.lang)
+    chart = charts.trend_lines(df, ctx.lang, cap, title)
+    table = _table(df, ["year", "label"], ctx)
+    return Item(chart_id, title, cap, chart, findings.trend(df, ctx.lang), table)
+
+
+def citation_chart(data: pd.DataFrame, lang: str, caption_text: str, title: str) -> alt.Chart:
+    """Cited central documents by share of plan-years (no dashboard chart shows this pooled)."""
+    bars = (
+        alt.Chart(data)
+        .mark_bar(color=charts.GROUP_COLORS["digital"])
+        .encode(
+            y=alt.Y("cite_key:N", sort="-x", title=None),
+            x=alt.X("share:Q", title=t("col_share", lang), axis=alt.Axis(format=".0%"),
+                    scale=alt.Scale(domain=[0, 1])),
+            tooltip=[alt.Tooltip("cite_key:N", title=t("col_cite_key", lang)),
+                     alt.Tooltip("share:Q", title=t("col_share", lang), format=".0%"),
+                     alt.Tooltip("n_citing:Q", title=t("col_n_citing", lang))],
+        )
+        .properties(height=max(120, 34 * len(data)), width="container")
+    )  # fmt: skip
+    return charts._finish(bars, title, caption_text)  # the house style: fonts, sizes, subtitle
+
+
+def _citations(ctx: Context, chart_id: str) -> Item:
+    df = _query(ctx, "citation_uptake")
+    data = findings.citation_shares(df) if not df.empty else df
+    what = t("x_citations_what", ctx.lang)
+    cap = caption(what, ctx.scope, ctx.n_plans, ctx.date, ctx.lang)
+    title = chart_title(chart_id, ctx.lang)
+    chart = citation_chart(data, ctx.lang, cap, title)
+    table = data[["cite_key", "n_citing", "n_plans", "share"]] if not df.empty else data
+    return Item(chart_id, title, cap, chart, findings.citations(df, ctx.lang), table)
+
+
+def build_item(ctx: Context, chart_id: str) -> Item:
+    """One catalogue chart with its caption, finding and table, for the context's filters."""
+    chart_title(chart_id, ctx.lang)  # fails early, with the list of ids, on a typo
+    if chart_id in ("coverage", "channel_by_province", "indicator_by_province"):
+        name = {"coverage": "coverage_by_province_year", "channel_by_province": "channel_mix",
+                "indicator_by_province": "indicator_focus"}[chart_id]  # fmt: skip
+        what = {"coverage": "c_heatmap", "channel_by_province": "c_channels",
+                "indicator_by_province": "c_indicators"}[chart_id]  # fmt: skip
+        return _heatmap(ctx, chart_id, name, what)
+    if chart_id in ("channel_mix", "indicator_focus"):
+        return _bars(ctx, chart_id)
+    if chart_id in TRENDS:
+        return _trend(ctx, chart_id)
+    return _citations(ctx, chart_id)
+
+
+def table_columns() -> dict[str, str]:
+    """Column id → i18n key for every catalogue table (cchc.export.tables.labelled)."""
+    return dict(TABLE_COLUMNS)

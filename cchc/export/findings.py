@@ -1,0 +1,137 @@
+"""One or two sentences per chart, computed from the query result (for slides and PDF pages).
+
+Shares are pooled over the selected years as the charts pool them (plan-years, never averages
+of yearly shares), so a finding never contradicts the chart above it.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from cchc.i18n import short_label, t
+
+MAX_LACKS = 6  # provinces listed by name; a longer list would not fit under a slide's chart
+TREND_THRESHOLD = 0.2  # smaller moves in a handful of plans are noise, not news
+MAX_TIES = 3
+
+
+def _label(df: pd.DataFrame, lang: str, short: bool = False) -> pd.Series:
+    full = df["label_en"] if lang == "en" else df["label_vi"]
+    if not short:
+        return full
+    return pd.Series(
+        [short_label(c, f, lang) for c, f in zip(df["category_id"], full, strict=True)],
+        index=df.index,
+    )
+
+
+def pooled(df: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """Sums n_with and n_plans over years; share of the pooled plan-years."""
+    agg = df.groupby(keys, as_index=False, sort=False)[["n_with", "n_plans"]].sum()
+    agg["share"] = (agg["n_with"] / agg["n_plans"].where(agg["n_plans"] > 0)).fillna(0.0)
+    return agg
+
+
+def _names(values: pd.Series, pick: float) -> str:
+    """The labels whose share equals ``pick`` (ties named together, at most MAX_TIES)."""
+    names = [str(k) for k, v in values.items() if abs(v - pick) < 1e-9]
+    # "; " between names: many labels hold commas themselves ("Hội nghị, họp, tập huấn")
+    return "; ".join(names[:MAX_TIES]) + ("…" if len(names) > MAX_TIES else "")
+
+
+def _place(df: pd.DataFrame) -> str:
+    return "province_label" if "province_label" in df else "province"
+
+
+def coverage(df: pd.DataFrame, lang: str) -> str:
+    """Provinces with all six content areas, and the areas each other province lacks."""
+    if df.empty:
+        return t("f_no_data", lang)
+    data = df.assign(label=_label(df, lang, short=True))
+    agg = pooled(data, [_place(data), "category_id", "label"])
+    full, lacks = [], []
+    for place, rows in agg.groupby(_place(data), sort=True):
+        if (rows["n_with"] == rows["n_plans"]).all():
+            full.append(str(place))
+        missing = rows.loc[rows["n_with"] == 0, "label"].tolist()
+        if missing:
+            lacks.append(t("f_lacks", lang, prov=place, items=", ".join(missing)))
+    head = t("f_full", lang, items=", ".join(full)) if full else t("f_full_none", lang)
+    more = ["…"] if len(lacks) > MAX_LACKS else []
+    return " ".join([head, *lacks[:MAX_LACKS], *more])
+
+
+def _shares(df: pd.DataFrame, lang: str) -> pd.Series:
+    data = df.assign(label=_label(df, lang))
+    agg = pooled(data, ["category_id", "label"])
+    return agg.set_index("label")["share"].sort_values(ascending=False, kind="stable")
+
+
+def most_least(df: pd.DataFrame, lang: str) -> str:
+    """The most and the least used category (channels)."""
+    if df.empty:
+        return t("f_no_data", lang)
+    shares = _shares(df, lang)
+    top, low = shares.max(), shares.min()
+    return t("f_most_least", lang, top=_names(shares, top), a=top, low=_names(shares, low), b=low)
+
+
+def top_indicator(df: pd.DataFrame, lang: str) -> str:
+    """The most cited index, and the indices no plan names."""
+    if df.empty:
+        return t("f_no_data", lang)
+    shares = _shares(df, lang)
+    text = t("f_top_indicator", lang, top=_names(shares, shares.max()), a=shares.max())
+    never = [str(k) for k, v in shares.items() if v == 0]
+    return f"{text} {t('f_never', lang, items='; '.join(never))}" if never else text
+
+
+def breadth(df: pd.DataFrame, lang: str) -> str:
+    """Which province's plans use the most and the fewest categories of the family."""
+    if df.empty:
+        return t("f_no_data", lang)
+    place = _place(df)
+    counts = pooled(df, [place, "category_id"]).query("n_with > 0").groupby(place).size()
+    counts = counts.reindex(sorted(df[place].dropna().unique()), fill_value=0)
+    a, b = int(counts.max()), int(counts.min())
+    return t("f_breadth", lang, top=_names(counts, a), a=a, low=_names(counts, b), b=b)
+
+
+def trend(df: pd.DataFrame, lang: str) -> str:
+    """The biggest rise (and fall) between the first and the last year with plans."""
+    if df.empty:
+        return t("f_no_data", lang)
+    data = df.assign(label=_label(df, lang))
+    years = sorted(data["year"].unique())
+    first = data[data["year"] == years[0]].set_index("label")["share"]
+    if len(years) < 2:
+        top = first.sort_values(ascending=False, kind="stable")
+        return t("f_one_year", lang, year=years[0], top=_names(top, top.max()), a=top.max())
+    last = data[data["year"] == years[-1]].set_index("label")["share"]
+    delta = (last - first.reindex(last.index).fillna(0.0)).sort_values(kind="stable")
+    y0, y1 = years[0], years[-1]
+    parts = []
+    if delta.iloc[-1] >= TREND_THRESHOLD:
+        up = delta.index[-1]
+        parts.append(t("f_rise", lang, label=up, a=first.get(up, 0.0), b=last[up]))
+    if delta.iloc[0] <= -TREND_THRESHOLD:
+        down = delta.index[0]
+        parts.append(t("f_fall", lang, label=down, a=first.get(down, 0.0), b=last[down]))
+    return f"{y0}→{y1}: " + " ".join(parts) if parts else t("f_flat", lang, y0=y0, y1=y1)
+
+
+def citations(df: pd.DataFrame, lang: str) -> str:
+    """The central document cited by the largest share of plans (years pooled)."""
+    if df.empty:
+        return t("f_no_data", lang)
+    shares = citation_shares(df).set_index("cite_key")["share"]
+    return t("f_top_cited", lang, top=_names(shares, shares.max()), a=shares.max())
+
+
+def citation_shares(df: pd.DataFrame) -> pd.DataFrame:
+    """Per cited document: plan-years citing it over all plan-years of the selected years."""
+    total = int(df.drop_duplicates("year")["n_plans"].sum())
+    agg = df.groupby("cite_key", as_index=False)["n_citing"].sum()
+    agg["n_plans"] = total
+    agg["share"] = agg["n_citing"] / total if total else 0.0
+    return agg.sort_values(["share", "cite_key"], ascending=[False, True], ignore_index=True)

@@ -1,0 +1,64 @@
+"""One export as bytes, from plain arguments: what the CLI (and scheduled reports) call."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import fields
+
+from cchc.export import briefing, images, tables
+from cchc.export.briefing import ExportError
+from cchc.export.catalog import CHART_IDS, Runner, build_item, context, table_columns
+from cchc.store.db import Filters
+
+FORMATS = {"pack": ("pptx", "pdf"), "chart": ("png", "svg", "pdf"), "table": ("csv", "xlsx")}
+
+
+def filters_from(params: dict[str, object]) -> Filters:
+    """Filters from CLI parameters (lists become tuples); an unknown key is an error."""
+    known = {f.name for f in fields(Filters)} - {"extra"}
+    unknown = sorted(set(params) - known)
+    if unknown:
+        raise ExportError(
+            f"Tham số không dùng được cho xuất báo cáo: {', '.join(unknown)}",
+            f"Parameters not usable for exports: {', '.join(unknown)}",
+        )
+    return Filters(**{k: tuple(v) if isinstance(v, list) else v for k, v in params.items()})
+
+
+def _check(what: str, fmt: str, chart_ids: Sequence[str]) -> None:
+    if fmt not in FORMATS[what]:
+        raise ExportError(
+            f"'{what}' xuất được dạng: {', '.join(FORMATS[what])}",
+            f"'{what}' exports as: {', '.join(FORMATS[what])}",
+        )
+    unknown = [c for c in chart_ids if c not in CHART_IDS]
+    if unknown or (what != "pack" and len(chart_ids) != 1):
+        raise ExportError(
+            f"Cần đúng một --chart trong: {', '.join(CHART_IDS)}",
+            f"Give exactly one --chart among: {', '.join(CHART_IDS)}",
+        )
+
+
+def export_bytes(
+    run: Runner, filters: Filters, lang: str, what: str, fmt: str, chart_ids: Sequence[str] = ()
+) -> bytes:
+    """A pack (pptx/pdf), one chart (png/svg/pdf) or one chart's table (csv/xlsx)."""
+    ids = list(chart_ids) or (list(CHART_IDS) if what == "pack" else [])
+    _check(what, fmt, ids)
+    if what == "pack":
+        pack = briefing.build_pack(run, filters, lang, ids)
+        return briefing.to_pptx(pack) if fmt == "pptx" else briefing.to_pdf(pack)
+    ctx = context(run, filters, lang)
+    if ctx.n_plans == 0:
+        raise ExportError(
+            "Không có kế hoạch nào khớp với bộ lọc này", "No plan matches these filters"
+        )
+    item = build_item(ctx, ids[0])
+    if what == "chart":
+        return images.render(item.chart, fmt, item.caption)
+    data, percent = tables.labelled(item.table, table_columns(), lang)
+    return (
+        tables.to_csv(data)
+        if fmt == "csv"
+        else tables.to_xlsx(data, item.title, item.caption, percent)
+    )

@@ -1,0 +1,106 @@
+"""The province map on a page: measure and layout selectors (kept in the URL) and the tile map.
+
+The map always shows every province: the sidebar's province filter (or the compare page's choice)
+outlines the chosen provinces instead of hiding the others, which would read as "no data".
+The 34 layout counts plans by today's province, the 63 layout by the province that issued them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+
+import streamlit as st
+
+from cchc.charts_map import pool_measure, tile_map
+from cchc.geo.provinces import ERA_NEW, ERA_OLD, current_province, members_of
+from cchc.i18n import short_label, t
+from cchc.parse.codebook import load_codebook
+from cchc.ui.data import data_info, query
+from cchc.ui.state import State, filter_summary, seed_page_widget, sync_url
+from cchc.ui.widgets import show_chart
+
+MEAN = "content_area"  # measure key of the mean coverage of the six content areas
+FAMILIES = ("content_area", "channel", "indicator")
+VIEW_OF_ERA = {ERA_NEW: "today", ERA_OLD: "issued"}
+
+
+def measure_options(lang: str) -> dict[str, str]:
+    """Measure key ('content_area' = mean of the six, 'family:category') -> label."""
+    options = {MEAN: t("map_areas_mean", lang)}
+    for cat in load_codebook().categories:
+        if cat.family in FAMILIES:
+            full = cat.en if lang == "en" else cat.vi
+            label = short_label(cat.id, full, lang)
+            options[f"{cat.family}:{cat.id}"] = t(f"map_opt_{cat.family}", lang, label=label)
+    return options
+
+
+def split_measure(measure: str) -> tuple[str, str | None]:
+    """'channel:facebook' -> ('channel', 'facebook'); the mean -> ('content_area', None)."""
+    family, _, category = measure.partition(":")
+    return family, category or None
+
+
+def era_names(names: Iterable[str], view_by: str, era: str) -> list[str]:
+    """Province names chosen in one view, as tile names of the era's layout."""
+    if era == ERA_NEW:
+        found = (current_province(n) if view_by == "issued" else n for n in names)
+        return sorted({n for n in found if n})
+    if view_by == "today":
+        return sorted({m for n in names for m in (members_of(n) or [n])})
+    return sorted(set(names))
+
+
+def _what(measure: str, lang: str) -> str:
+    family, category = split_measure(measure)
+    if category is None:
+        what = t("map_what_mean", lang)
+    else:
+        label = measure_options(lang)[measure].split(": ", 1)[-1]
+        what = t(f"map_what_{family}", lang, label=label)
+    return f"{what} ({t('map_pooled_years', lang)})"
+
+
+def map_caption(state: State, measure: str, era: str, n_plans: int, outlined: bool) -> str:
+    """What the map counts · filters (all provinces, the era's view) · source · how to read it."""
+    lang = state.lang
+    source = t("source", lang, n=n_plans, date=data_info()["data_date"])
+    notes = [t(f"map_note_{era}", lang), t("map_note_grey", lang)]
+    if outlined:
+        notes.append(t("map_note_highlight", lang))
+    return f"{_what(measure, lang)} · {filter_summary(state)} · {source}. " + " ".join(notes)
+
+
+def _selectors(lang: str, view_by: str, key: str) -> tuple[str, str]:
+    options = measure_options(lang)
+    default_era = ERA_NEW if view_by == "today" else ERA_OLD
+    seed_page_widget(f"{key}_m", f"{key}m", list(options), MEAN)
+    seed_page_widget(f"{key}_era", f"{key}v", [ERA_NEW, ERA_OLD], default_era)
+    left, right = st.columns([3, 2])
+    measure = left.selectbox(
+        t("map_measure", lang), list(options), key=f"{key}_m", format_func=options.get
+    )
+    era = right.radio(
+        t("map_layout", lang), [ERA_NEW, ERA_OLD], key=f"{key}_era", horizontal=True,
+        format_func=lambda e: t(f"map_layout_{e}", lang),
+    )  # fmt: skip
+    sync_url({f"{key}m": measure, f"{key}v": era})
+    return measure, era
+
+
+def province_map(state: State, highlight: Iterable[str] = (), key: str = "map") -> None:
+    """Renders the map section; `highlight` holds names in the sidebar's current view."""
+    lang = state.lang
+    st.subheader(t("map_heading", lang))
+    measure, era = _selectors(lang, state.view_by, key)
+    family, category = split_measure(measure)
+    view = VIEW_OF_ERA[era]
+    map_state = replace(state, filters=replace(state.filters, provinces=(), view_by=view))
+    rows = query("province_measure", map_state.filters, family=family)
+    values = pool_measure(rows, category)
+    outlined = era_names(highlight, state.view_by, era)
+    n_plans = int(values["n_plans"].sum()) if not values.empty else 0
+    caption = map_caption(map_state, measure, era, n_plans, bool(outlined))
+    label = measure_options(lang)[measure]
+    show_chart(tile_map(values, era, label, lang, caption, highlight=outlined), caption)
