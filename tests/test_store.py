@@ -165,3 +165,18 @@ def test_a_database_of_an_older_schema_is_rebuilt_not_misread(seed_db, tmp_path)
     assert needs_build(old) and not needs_build(seed_db)
     with pytest.raises(Exception, match="older version"):
         connect(old)
+
+
+def test_a_new_connection_sees_a_rebuilt_database_while_an_old_one_is_open(tmp_path):
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    db = tmp_path / "db.duckdb"
+    build_database(DEFAULT_PLANS, db, progress=False)
+    old = connect(db)
+    for seed in plan_files(DEFAULT_PLANS)[:2]:
+        (plans / seed.name).write_bytes(seed.read_bytes())
+    build_database(plans, db, progress=False)  # swapped in while `old` is still open
+    with connect(db) as new:
+        assert run_query(new, "overview_numbers", Filters().params()).n_plans[0] == 2
+    assert run_query(old, "overview_numbers", Filters().params()).n_plans[0] == 5  # its snapshot
+    old.close()

@@ -72,12 +72,21 @@ class Filters:
 
 
 def connect(db_path: Path, read_only: bool = True) -> duckdb.DuckDBPyConnection:
+    """A connection with the filter macros. Read-only connections ATTACH the file to an in-memory
+    database: DuckDB caches open databases by path, so a plain connect after a build swapped the
+    file would still read the old one while any old connection is open."""
     if read_only and needs_build(db_path):
         raise StoreError(
             f"Chưa có cơ sở dữ liệu {db_path}, hoặc nó thuộc phiên bản cũ: hãy chạy `python -m cchc build`.",
             f"No database at {db_path}, or it is from an older version: run `python -m cchc build`.",
         )
-    con = duckdb.connect(str(db_path), read_only=read_only)
+    if read_only:
+        con = duckdb.connect()
+        quoted = str(Path(db_path).resolve()).replace("'", "''")
+        con.execute(f"ATTACH '{quoted}' AS cchc (READ_ONLY)")
+        con.execute("USE cchc")
+    else:
+        con = duckdb.connect(str(db_path))
     con.execute(FILTER_MACROS)
     return con
 
