@@ -8,6 +8,7 @@ from cchc import charts
 from cchc.i18n import t
 from cchc.ui.data import label_provinces, pooled_note, query
 from cchc.ui.insights import coverage_table, year_changes
+from cchc.ui.maps import province_map
 from cchc.ui.widgets import caption_text, empty_state, metrics, show_chart, show_pivot
 
 state = st.session_state["_state"]
@@ -36,6 +37,8 @@ cap = caption_text(state, "c_heatmap", n, pooled_note(coverage, f.view_by, lang)
 show_chart(charts.heatmap(coverage, lang, cap, t("c_heatmap", lang).split(" (")[0]), cap)
 with st.expander(t("table_numbers", lang)):
     show_pivot(coverage_table(coverage, lang), t("col_province", lang), cap)
+
+province_map(state, highlight=f.provinces)
 
 left, right = st.columns(2)
 with left:

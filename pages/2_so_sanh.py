@@ -11,6 +11,7 @@ from cchc.geo.provinces import merged_label
 from cchc.i18n import family_name, t
 from cchc.ui.data import label_provinces, pooled_note, query
 from cchc.ui.insights import unique_items
+from cchc.ui.maps import province_map
 from cchc.ui.state import seed_page_widget, sync_url
 from cchc.ui.widgets import caption_text, empty_state, show_chart
 
@@ -51,3 +52,5 @@ for family, data in frames.items():
     what = {"content_area": "c_heatmap", "channel": "c_channels", "indicator": "c_indicators"}
     cap = caption_text(sub, what[family], n, note)
     show_chart(charts.heatmap(data, lang, cap, family_name(family, lang)), cap)
+
+province_map(state, highlight=chosen, key="cmpmap")

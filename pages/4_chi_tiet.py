@@ -5,8 +5,15 @@ from __future__ import annotations
 import streamlit as st
 
 from cchc.i18n import role_name, section_kind_name, t
+from cchc.ui.corrections import (
+    corrected_caption,
+    corrected_list,
+    correction_form,
+    history,
+    mark_rows,
+)
 from cchc.ui.data import query
-from cchc.ui.detail import evidence_html, metadata_rows, plan_label
+from cchc.ui.detail import FIELDS, evidence_html, metadata_rows, plan_label
 from cchc.ui.state import seed_page_widget, sync_url
 from cchc.ui.widgets import empty_state, show_table
 
@@ -26,12 +33,27 @@ plan_id = st.selectbox(
 
 detail = query("plan_detail", plan_id=plan_id).iloc[0]
 st.subheader(detail["title"] or labels[plan_id])
+fixed = corrected_list(detail["corrected_fields"])
+if fixed:
+    st.caption(corrected_caption(fixed, lang))
+presence = query("plan_presence", plan_id=plan_id)
 meta_tab, outline_tab, evidence_tab, facts_tab = st.tabs(
     [t("metadata", lang), t("outline", lang), t("evidence", lang), t("targets", lang)]
 )
 with meta_tab:
-    cols = {"field": "field", "value": "value", "how": "how_found", "confidence": "confidence"}
-    show_table(metadata_rows(detail, lang), cols, lang)
+    cols = {"field": "field", "value": "value", "corrected": "col_corrected", "how": "how_found",
+            "confidence": "confidence"}  # fmt: skip
+    rows = mark_rows(metadata_rows(detail, lang), [f for f, _ in FIELDS], fixed, lang)
+    show_table(rows, cols, lang)
+    changes = history(plan_id)
+    if not changes.empty:
+        st.markdown(f"**{t('fix_history', lang)}**")
+        show_table(changes, {"field": "col_fix_field", "old_value": "col_fix_old",
+                             "new_value": "col_fix_new", "author": "col_fix_author",
+                             "created_at": "col_fix_at", "note": "col_fix_note"}, lang)  # fmt: skip
+    current = {k: detail[k] for k in ("province", "year_from", "year_to", "issuer", "issuer_level")}
+    present = [f"{r.family}/{r.category_id}" for r in presence.itertuples()]
+    correction_form(plan_id, current, present, lang)
 
 with outline_tab:
     sections = query("plan_sections", plan_id=plan_id)
@@ -39,9 +61,17 @@ with outline_tab:
     show_table(sections, {"kind_label": "col_kind", "heading": "col_heading"}, lang)
 
 with evidence_tab:
-    presence = query("plan_presence", plan_id=plan_id)
     label_col = "label_en" if lang == "en" else "label_vi"
-    cats = dict(zip(presence["category_id"], presence[label_col], strict=True))
+    badge = f" {t('fix_badge', lang)}"
+    cats = {
+        cat: f"{label}{badge if fixed_cat else ''}"
+        for cat, label, fixed_cat in zip(
+            presence["category_id"], presence[label_col], presence["corrected"], strict=True
+        )
+    }
+    marked = [label for label in cats.values() if label.endswith(badge)]
+    if marked:
+        st.caption(t("fix_corrected_fields", lang, items="; ".join(marked)))
     seed_page_widget("detail_cat", "cat", list(cats), next(iter(cats), None))
     cat = st.selectbox(t("pick_category", lang), list(cats), key="detail_cat", format_func=cats.get)
     sync_url({"plan": plan_id, "cat": cat})

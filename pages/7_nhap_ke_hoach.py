@@ -1,10 +1,34 @@
-"""page_import: being built in this session."""
+"""Nhập kế hoạch / Import plans: upload, review what the machine found, correct, save."""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from cchc.i18n import t
+from cchc.ui import importer
+from cchc.ui.corrections import corrections_file_section
 
 state = st.session_state["_state"]
-st.title(t("page_import", state.lang))
+lang = state.lang
+st.title(t("page_import", lang))
+st.caption(t("imp_intro", lang))
+
+results = st.container()  # filled below, once we know whether new files were uploaded
+files = st.file_uploader(
+    t("imp_upload", lang), type=importer.TYPES, accept_multiple_files=True,
+    key=importer.uploader_key(),
+)  # fmt: skip
+uploads = importer.uploaded(files)
+with results:
+    importer.show_results(lang, new_uploads=bool(uploads))
+
+if uploads:
+    checked = importer.check_files(uploads)
+    st.subheader(t("imp_review", lang))
+    st.dataframe(importer.review_table(checked, lang), hide_index=True, width="stretch")
+    for item in checked:
+        importer.show_file(item, lang)
+    importer.save_button(checked, lang)
+
+st.divider()
+corrections_file_section(lang)

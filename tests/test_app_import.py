@@ -1,0 +1,224 @@
+"""The import page driven headless (AppTest): upload, review, correct, save, and nothing lost.
+
+Every test gets its own database of three seed plans and its own plans folder (CCHC_DB and
+CCHC_PLANS), so nothing is ever written into the repository's data/plans.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import duckdb
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from cchc.store.build import DEFAULT_PLANS, build_database, plan_files
+from cchc.store.corrections import corrections_path, make_correction
+from cchc.ui.corrections import category_label, category_options
+
+ROOT = Path(__file__).resolve().parents[1]
+APP = str(ROOT / "app.py")
+PAGE = "pages/7_nhap_ke_hoach.py"
+BAD = ROOT / "tests" / "bad_inputs"
+SEEDS = plan_files(DEFAULT_PLANS)
+NEW = SEEDS[3]  # An Giang 2025: not in the three-plan database
+
+
+@pytest.fixture()
+def small_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    for seed in SEEDS[:3]:
+        (plans / seed.name).write_bytes(seed.read_bytes())
+    db = tmp_path / "cchc.duckdb"
+    build_database(plans, db, progress=False)
+    monkeypatch.setenv("CCHC_DB", str(db))
+    monkeypatch.setenv("CCHC_PLANS", str(plans))
+    return db, plans
+
+
+def open_import(lang: str = "vi") -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["lang"] = lang
+    at.run()
+    at.switch_page(PAGE).run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def upload(at: AppTest, *files: tuple[str, bytes]) -> AppTest:
+    at.file_uploader[0].set_value(
+        [(name, data, "application/octet-stream") for name, data in files]
+    )
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def texts(at: AppTest) -> str:
+    parts = [m.value for m in at.markdown] + [c.value for c in at.caption]
+    for kind in (at.info, at.warning, at.error, at.success):
+        parts += [e.value for e in kind]
+    return "\n".join(str(p) for p in parts)
+
+
+def plan_count(db: Path) -> int:
+    # ATTACH, not connect: the app's cached connection would hand back the replaced file.
+    with duckdb.connect(":memory:") as con:
+        con.execute(f"ATTACH '{db}' AS d (READ_ONLY)")
+        return con.execute("SELECT count(*) FROM d.plans").fetchone()[0]
+
+
+def overview_count(at: AppTest) -> str:
+    at.switch_page("pages/1_tong_quan.py").run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at.metric[0].value
+
+
+def test_review_then_save_adds_the_plan_and_the_overview_shows_it(small_db) -> None:
+    db, plans = small_db
+    repo_files = sorted(p.name for p in DEFAULT_PLANS.iterdir())
+    at = open_import()
+    assert overview_count(open_import()) == "3"
+    upload(at, (NEW.name, NEW.read_bytes()))
+    review = at.dataframe[0].value
+    assert list(review["Tệp"]) == [NEW.name]
+    assert "Sẵn sàng" in review["Trạng thái"].iloc[0]
+    assert review["Tỉnh"].iloc[0] == "An Giang"
+    assert plan_count(db) == 3, "reviewing writes nothing"
+    assert any("<mark" in m.value for m in at.markdown), "evidence sentences are highlighted"
+    at.button(key="imp_save").click().run()
+    assert not at.exception
+    assert "Đã lưu 1 kế hoạch mới" in texts(at)
+    result = at.dataframe[0].value
+    assert "Đã thêm" in result["Trạng thái"].iloc[0]
+    assert plan_count(db) == 4 and (plans / NEW.name).exists()
+    assert sorted(p.name for p in DEFAULT_PLANS.iterdir()) == repo_files
+    assert overview_count(at) == "4"
+
+
+BAD_FILES = [
+    ("empty.txt", "empty"),
+    ("binary.txt", "binary"),
+    ("scanned_no_text.pdf", "no_text_layer"),
+    ("chinese_gb2312.txt", "encoding"),
+    ("not_a_plan.txt", "not_a_plan"),
+]
+
+
+def _evil_zip() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("../../evil.txt", NEW.read_bytes())
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_every_bad_input_says_why_in_both_languages_and_changes_nothing(small_db, lang) -> None:
+    db, plans = small_db
+    before = (plan_count(db), db.stat().st_mtime, sorted(plans.iterdir()))
+    files = [(name, (BAD / name).read_bytes()) for name, _ in BAD_FILES]
+    files += [("copy_of_ha_giang.txt", SEEDS[0].read_bytes()), ("batch.zip", _evil_zip())]
+    at = upload(open_import(lang), *files)
+    errors = [e.value for e in at.error] + [w.value for w in at.warning]
+    assert len(errors) == len(files), errors
+    for message in errors:  # each message is there twice: Vietnamese, then English
+        vi, en = message.split("\n\n")
+        assert vi and en and vi != en
+    shown = texts(at)
+    assert "không có lớp chữ" in shown.lower() or "OCR" in shown
+    assert "Trùng với kế hoạch đã có" in shown and SEEDS[0].name.replace("_", "\\_") in shown
+    assert "đường dẫn ra ngoài thư mục" in shown and "path outside its folder" in shown
+    assert at.button(key="imp_save").disabled
+    assert (plan_count(db), db.stat().st_mtime, sorted(plans.iterdir())) == before
+
+
+def test_not_a_plan_can_be_imported_anyway(small_db) -> None:
+    db, _ = small_db
+    at = upload(open_import(), ("tin_tuc.txt", (BAD / "not_a_plan.txt").read_bytes()))
+    assert "Bị từ chối" in at.dataframe[0].value["Trạng thái"].iloc[0]
+    at.checkbox[0].check().run()
+    assert "Sẵn sàng" in at.dataframe[0].value["Trạng thái"].iloc[0]
+    at.button(key="imp_save").click().run()
+    assert plan_count(db) == 4
+
+
+def _detail(at: AppTest, plan_id: str) -> AppTest:
+    at.switch_page("pages/4_chi_tiet.py").run()
+    at.selectbox(key="detail_plan").set_value(plan_id).run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def _year_row(at: AppTest):
+    meta = at.dataframe[0].value.set_index("field")  # labels come from column_config on screen
+    return meta.loc["Từ năm"]
+
+
+def test_a_correction_made_on_import_shows_on_the_detail_page_and_survives_a_rebuild(
+    small_db,
+) -> None:
+    db, plans = small_db
+    at = upload(open_import(), (NEW.name, NEW.read_bytes()))
+    pid = at.dataframe[0].value["Mã kế hoạch"].iloc[0]
+    at.number_input(key=f"imp_{pid}_year_from").set_value(2024)
+    at.multiselect(key=f"imp_{pid}_remove").set_value(["channel/bao_chi"])
+    at.button(key="imp_save").click().run()
+    assert "Hãy nhập tên người hiệu chỉnh" in texts(at), "a correction needs its author"
+    assert plan_count(db) == 3
+    at.text_input(key=f"imp_{pid}_author").input("chuyen.vien@bnv")
+    at.text_input(key=f"imp_{pid}_note").input("năm ghi sai")
+    at.button(key="imp_save").click().run()
+    assert "Đã ghi 2 hiệu chỉnh" in texts(at)
+    at = _detail(at, pid)
+    row = _year_row(at)
+    assert row["value"] == "2024" and row["corrected"] == "✎ đã hiệu chỉnh"
+    assert "✎ đã hiệu chỉnh: Từ năm" in texts(at)
+    build_database(plans, db, progress=False)  # a full rebuild from the folder
+    at = _detail(open_import(), pid)
+    assert _year_row(at)["value"] == "2024"
+    assert "channel/bao_chi" in corrections_path(db).read_text(encoding="utf-8")
+
+
+def test_the_detail_page_form_records_a_correction(small_db) -> None:
+    db, _ = small_db
+    at = open_import()
+    at.switch_page("pages/4_chi_tiet.py").run()
+    pid = at.selectbox(key="detail_plan").value
+    at.number_input(key=f"fix_{pid}_year_to").set_value(2026)
+    add = at.multiselect(key=f"fix_{pid}_add")
+    label = add.options[0]  # a category the machine did not find in this plan
+    key = next(k for k in category_options() if category_label(k, "vi") == label)
+    add.set_value([key])
+    at.text_input(key=f"fix_{pid}_author").input("chuyen.vien@bnv")
+    at.button[-1].click().run()  # the form's submit button
+    assert not at.exception, [e.message for e in at.exception]
+    assert "Đã ghi 2 hiệu chỉnh" in texts(at)
+    meta = at.dataframe[0].value.set_index("field")
+    assert meta.loc["Đến năm", "value"] == "2026"
+    assert meta.loc["Đến năm", "corrected"] == "✎ đã hiệu chỉnh"
+    short = label.split(" · ", 1)[1]
+    assert f"{short} ✎ đã hiệu chỉnh" in at.selectbox(key="detail_cat").options
+
+
+def test_a_corrections_file_can_be_imported(small_db) -> None:
+    db, _ = small_db
+    with duckdb.connect(str(db), read_only=True) as con:
+        pid = con.execute("SELECT plan_id FROM plans ORDER BY plan_id LIMIT 1").fetchone()[0]
+    item = make_correction(pid, "issuer", None, "Sở Nội vụ", "chuyen.vien@bnv", "từ máy khác")
+    at = open_import()
+    at.file_uploader(key="cf_upload").set_value(
+        ("corrections.jsonl", (json.dumps(item, ensure_ascii=False) + "\n").encode(), "text/plain")
+    )
+    at.run()
+    at.button(key="cf_import").click().run()
+    assert "Đã gộp 1 hiệu chỉnh mới" in texts(at)
+    assert at.get("download_button"), "the corrections file can now be downloaded"
+    at.file_uploader(key="cf_upload").set_value(("bad.jsonl", b"{not json\n", "text/plain"))
+    at.run()
+    at.button(key="cf_import").click().run()
+    shown = texts(at)
+    assert "không hợp lệ" in shown and "is invalid" in shown

@@ -1,0 +1,204 @@
+"""The province tile map: pooled numbers, 'no data' tiles, archipelagos, both layouts.
+
+The 63 → 34 mapping itself is tested in tests/test_provinces.py
+(test_every_old_province_maps_to_exactly_one_current_province); here the two map layouts must
+agree with it and the built database must carry it.
+"""
+
+from __future__ import annotations
+
+import json
+
+import duckdb
+import pandas as pd
+import pytest
+
+from cchc.charts_map import pool_measure, tile_frame, tile_map, tile_name
+from cchc.geo.provinces import current_province, mapping_63_to_34
+from cchc.geo.tilegrid import tile_layout
+from cchc.store.db import Filters, connect, run_query
+from cchc.ui.maps import era_names, measure_options, split_measure
+
+AREAS = ["the_che", "tthc", "bo_may", "cong_vu", "tai_chinh_cong", "chinh_quyen_so"]
+MEASURES = [
+    ("content_area", None),
+    ("content_area", "tthc"),
+    ("content_area", "bo_may"),
+    ("channel", "mang_xa_hoi"),
+    ("indicator", "par_index"),
+]
+
+
+def _rows(db, view_by: str, family: str) -> pd.DataFrame:
+    with connect(db) as con:
+        return run_query(
+            con, "province_measure", Filters(view_by=view_by).params() | {"family": family}
+        )
+
+
+def _chart_rows(chart) -> list[dict]:
+    return [row for rows in chart.to_dict()["datasets"].values() for row in rows]
+
+
+def _tile(chart, name: str) -> dict:
+    return next(r for r in _chart_rows(chart) if r["name"] == name and "role" not in r)
+
+
+def test_every_tile_of_the_63_layout_lands_on_exactly_one_tile_of_the_34_layout():
+    old = [str(t["name"]) for t in tile_layout("63")]
+    new = {str(t["name"]) for t in tile_layout("34")}
+    assert len(old) == 63 and len(new) == 34
+    assert {mapping_63_to_34()[n] for n in old} == new
+
+
+def test_seed_plans_get_todays_province_in_the_built_database(seed_db):
+    with duckdb.connect(str(seed_db), read_only=True) as con:
+        rows = dict(con.execute("SELECT province, province_2025 FROM plans").fetchall())
+    assert rows["Hà Giang"] == "Tuyên Quang"
+    assert rows["An Giang"] == "An Giang"
+    assert rows["Cao Bằng"] == "Cao Bằng" and rows["Sơn La"] == "Sơn La"
+    assert rows["Hà Tĩnh"] == "Hà Tĩnh"
+    assert all(current_province(old) == new for old, new in rows.items())
+
+
+@pytest.mark.parametrize(("family", "category"), MEASURES)
+def test_34_layout_values_equal_the_pooled_counts_of_the_issued_provinces(
+    seed_db, family, category
+):
+    today = pool_measure(_rows(seed_db, "today", family), category).set_index("province")
+    issued = pool_measure(_rows(seed_db, "issued", family), category)
+    issued["province"] = [current_province(p) for p in issued["province"]]
+    parts = issued.groupby("province")[["n_with", "n_total", "n_plans"]].sum()
+    assert set(today.index) == set(parts.index) == {
+        "Tuyên Quang", "An Giang", "Cao Bằng", "Sơn La", "Hà Tĩnh"
+    }  # fmt: skip
+    for col in ("n_with", "n_total", "n_plans"):
+        assert (today.loc[parts.index, col] == parts[col]).all(), col
+    assert (today["share"] == today["n_with"] / today["n_total"]).all()
+    assert today.loc["Tuyên Quang", "issued_as"] == "Hà Giang"
+
+
+def test_years_are_pooled_by_counts_never_by_averaging_shares():
+    rows = pd.DataFrame(
+        {
+            "province": ["Sơn La"] * 4, "year": [2024, 2024, 2025, 2025],
+            "category_id": ["tthc", "bo_may"] * 2, "n_plans": [1, 1, 3, 3],
+            "n_with": [1, 1, 0, 1], "n_plans_total": 3, "issued_as": "Sơn La",
+            "n_after_merger": 0,
+        }
+    )  # fmt: skip
+    one = pool_measure(rows, "tthc").iloc[0]
+    assert (one["n_with"], one["n_total"]) == (1, 4) and one["share"] == 0.25  # not (1 + 0) / 2
+    mean = pool_measure(rows).iloc[0]  # mean of the two categories: 3 of 2 × 4 plan-years
+    assert (mean["n_with"], mean["n_total"]) == (3, 8)
+    assert mean["n_plans"] == 3
+
+
+def test_a_province_without_plans_is_no_data_not_zero(seed_db):
+    values = pool_measure(_rows(seed_db, "today", "indicator"), "par_index")
+    chart = tile_map(values, "34", "PAR INDEX", "vi", "chú thích")
+    hanoi = _tile(chart, "Hà Nội")
+    assert hanoi["status"] == "nodata" and hanoi["share"] is None and hanoi["value"] == "–"
+    assert hanoi["tip_value"] == "Không có dữ liệu"
+    with_plans = [_tile(chart, p) for p in ("Tuyên Quang", "An Giang", "Cao Bằng", "Sơn La")]
+    assert all(r["status"] == "data" and r["share"] is not None for r in with_plans)
+    spec = json.dumps(chart.to_dict(), ensure_ascii=False)
+    assert "Không có dữ liệu" in spec  # legend entry of the no-data layer
+
+
+def test_a_zero_share_stays_a_coloured_zero(seed_db):
+    values = pool_measure(_rows(seed_db, "issued", "content_area"), "bo_may")
+    frame = tile_frame(values, "63", "vi").set_index("name")
+    assert frame.loc["An Giang", "status"] == "data" and frame.loc["An Giang", "share"] == 0.0
+    assert frame.loc["An Giang", "value"] == "0%"
+    assert frame.loc["Kiên Giang", "status"] == "nodata"
+
+
+@pytest.mark.parametrize("era", ["34", "63"])
+@pytest.mark.parametrize(
+    ("lang", "names"),
+    [
+        ("vi", ["Quần đảo Hoàng Sa (Đà Nẵng)", "Quần đảo Trường Sa (Khánh Hòa)"]),
+        ("en", ["Hoàng Sa archipelago (Đà Nẵng)", "Trường Sa archipelago (Khánh Hòa)"]),
+    ],
+)
+def test_archipelago_tiles_are_drawn_and_labelled(era, lang, names):
+    chart = tile_map(pd.DataFrame(columns=["province"]), era, "x", lang, "caption")
+    rows = _chart_rows(chart)
+    for name in names:
+        tile = _tile(chart, name)
+        assert tile["kind"] == "archipelago" and tile["status"] == "island"
+    lines = {r["text"] for r in rows if r.get("role") == "island"}
+    assert {"Hoàng Sa", "Trường Sa", "(Đà Nẵng)", "(Khánh Hòa)"} <= lines
+
+
+@pytest.mark.parametrize("era", ["34", "63"])
+def test_every_province_of_the_era_has_one_tile_with_a_label(era):
+    frame = tile_frame(pd.DataFrame(columns=["province"]), era, "vi")
+    provinces = frame[frame["kind"] == "province"]
+    assert len(provinces) == int(era) and provinces["name"].is_unique
+    assert (provinces["status"] == "nodata").all()
+
+
+def test_34_layout_tooltips_name_the_merged_provinces():
+    frame = tile_frame(pd.DataFrame(columns=["province"]), "34", "vi").set_index("name")
+    assert frame.loc["Tuyên Quang", "tip_name"] == "Tuyên Quang (gồm Hà Giang)"
+    assert frame.loc["Cao Bằng", "tip_name"] == "Cao Bằng"
+
+
+def test_63_layout_marks_plans_issued_after_the_merger_under_a_new_name():
+    values = pd.DataFrame(
+        [{"province": "Tuyên Quang", "n_with": 2, "n_total": 3, "share": 2 / 3, "n_plans": 3,
+          "issued_as": "Tuyên Quang", "n_after_merger": 2}]
+    )  # fmt: skip
+    old = tile_frame(values, "63", "en").set_index("name").loc["Tuyên Quang"]
+    assert old["value"] == "67%*" and "not split back" in old["tip_note"]
+    new = tile_frame(values, "34", "en").set_index("name").loc["Tuyên Quang"]
+    assert new["value"] == "67%"  # today's layout pools them anyway
+
+
+@pytest.mark.parametrize(
+    ("name", "label"),
+    [
+        ("Huế", "Huế"),
+        ("Sơn La", "Sơn La"),
+        ("Quảng Ninh", "Quảng\nNinh"),
+        ("Hồ Chí Minh", "TP.HCM"),
+        ("Bà Rịa - Vũng Tàu", "BR-VT"),
+    ],
+)
+def test_tile_names_are_short_and_keep_diacritics(name, label):
+    assert tile_name(name) == label
+
+
+def test_all_tile_names_fit_two_short_lines():
+    for era in ("34", "63"):
+        for tile in tile_layout(era):
+            lines = tile_name(str(tile["name"])).split("\n")
+            assert len(lines) <= 2 and max(len(line) for line in lines) <= 7, tile["name"]
+
+
+def test_selected_provinces_are_translated_to_the_layout_and_outlined():
+    assert era_names(["Hà Giang", "An Giang"], "issued", "34") == ["An Giang", "Tuyên Quang"]
+    assert era_names(["Tuyên Quang"], "today", "63") == ["Hà Giang", "Tuyên Quang"]
+    assert era_names(["Sơn La"], "issued", "63") == ["Sơn La"]
+    frame = tile_frame(pd.DataFrame(columns=["province"]), "34", "vi", ["Tuyên Quang"])
+    assert frame.set_index("name").loc["Tuyên Quang", "selected"]
+    assert frame["selected"].sum() == 1
+
+
+def test_measure_options_cover_the_mean_and_every_area_channel_and_index():
+    options = measure_options("vi")
+    assert next(iter(options)) == "content_area"
+    assert {f"content_area:{a}" for a in AREAS} <= set(options)
+    assert split_measure("channel:mang_xa_hoi") == ("channel", "mang_xa_hoi")
+    assert split_measure("content_area") == ("content_area", None)
+    assert any(k.startswith("indicator:") for k in options)
+
+
+@pytest.mark.parametrize("era", ["34", "63"])
+def test_the_map_renders_to_png_for_exports(era):
+    vl_convert = pytest.importorskip("vl_convert")
+    chart = tile_map(pd.DataFrame(columns=["province"]), era, "x", "vi", "caption")
+    png = vl_convert.vegalite_to_png(chart.to_dict(), scale=1)
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 10_000
