@@ -115,9 +115,10 @@ def test_every_page_renders_its_title(server: str, page) -> None:
 def test_changed_filter_is_in_the_url_and_a_reload_shows_the_same_view(server: str, page) -> None:
     page.goto(f"{server}/", timeout=TIMEOUT_MS)
     _settle(page)
-    page.get_by_text("English", exact=True).click()
+    sidebar = page.locator("[data-testid='stSidebar']")
+    sidebar.get_by_text("English", exact=True).click()
     page.get_by_role("heading", name="Overview").first.wait_for(timeout=TIMEOUT_MS)
-    page.get_by_text("Today's 34 provinces", exact=True).click()
+    sidebar.get_by_text("Today's 34 provinces", exact=True).click()
     _settle(page)
     page.wait_for_function("() => location.search.includes('view=today')", timeout=TIMEOUT_MS)
     shared = page.url

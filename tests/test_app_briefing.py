@@ -1,0 +1,60 @@
+"""The briefing page and the download buttons, driven headless through AppTest."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[1]
+APP = str(ROOT / "app.py")
+BRIEFING = "pages/6_xuat_bao_cao.py"
+
+
+@pytest.fixture(autouse=True)
+def use_db(seed_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CCHC_DB", str(seed_db))
+
+
+def open_page(page: str | None = None, **params: object) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.query_params.update(params)
+    at.run()
+    if page:
+        at.switch_page(page).run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def test_overview_charts_and_table_have_download_buttons() -> None:
+    at = open_page()
+    labels = [b.label for b in at.download_button]
+    # every chart (heatmap, channels, indices, and the map when present) gets PNG, SVG and PDF;
+    # the heatmap's table gets CSV and XLSX
+    n_charts = labels.count("Ảnh PNG (trình chiếu)")
+    assert n_charts >= 3
+    assert labels.count("PDF (in ấn)") == labels.count("SVG (chỉnh sửa được)") == n_charts
+    assert labels.count("CSV (Excel, UTF-8)") == 1 and labels.count("Excel (.xlsx)") == 1
+    assert len({b.key for b in at.download_button}) == len(labels)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_briefing_page_builds_a_pack_for_the_chosen_charts(lang: str) -> None:
+    at = open_page(BRIEFING, lang=lang)
+    assert at.title[0].value == ("Xuất báo cáo" if lang == "vi" else "Briefing")
+    picker = at.multiselect(key="brief_charts")
+    assert len(picker.value) == len(picker.options) >= 10  # every chart by default
+    picker.set_value(["coverage", "channel_mix"]).run()
+    at.button[0].click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    keys = {b.key for b in at.download_button}
+    assert {"brief_dl_pptx", "brief_dl_pdf"} <= keys
+    assert ("2 biểu đồ" if lang == "vi" else "2 charts") in at.success[0].value
+
+
+def test_briefing_page_with_no_matching_plan_says_so() -> None:
+    at = open_page(BRIEFING, y0="2019", y1="2019")
+    at.button[0].click().run()
+    assert any("Không có kế hoạch nào" in i.value for i in at.info)
+    assert not [b for b in at.download_button if b.key.startswith("brief_dl")]

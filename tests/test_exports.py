@@ -1,0 +1,177 @@
+"""Exports on a real database built from the bundled plans: images, tables, packs, the CLI."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+from PIL import Image
+from pptx import Presentation
+from pypdf import PdfReader
+
+from cchc.export import briefing, images, tables
+from cchc.export.catalog import CHART_IDS, build_item, context, table_columns
+from cchc.export.jobs import export_bytes
+from cchc.store.db import Filters, connect, run_query
+
+ROOT = Path(__file__).resolve().parents[1]
+TITLE_VI = "Tỷ lệ kế hoạch cam kết tuyên truyền từng lĩnh vực cải cách"
+
+
+@pytest.fixture(scope="module")
+def run(seed_db: Path):
+    con = connect(seed_db)
+    yield lambda name, params: run_query(con, name, params)
+    con.close()
+
+
+@pytest.fixture(scope="module")
+def coverage(run):
+    return build_item(context(run, Filters(), "vi"), "coverage")
+
+
+@pytest.fixture(scope="module")
+def pack_vi(run):
+    return briefing.build_pack(run, Filters(), "vi", ["coverage", "channel_mix", "indicator_focus"])
+
+
+def pdf_text(data: bytes, tmp_path: Path) -> str:
+    path = tmp_path / "out.pdf"
+    path.write_bytes(data)
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+
+
+def test_chart_caption_names_filters_source_and_data_date(coverage) -> None:
+    spec = images.standalone(coverage.chart, coverage.caption)
+    subtitle = " ".join(spec["title"]["subtitle"])
+    assert spec["title"]["text"] == TITLE_VI
+    assert "Nguồn: 5 kế hoạch" in subtitle and "dữ liệu ngày" in subtitle
+    assert "2023–2025" in subtitle and spec["width"] == images.WIDTH
+
+
+def test_a_chart_without_caption_gets_one_added() -> None:
+    bare = {"mark": "bar", "data": {"values": [{"a": 1}]}}
+    spec = images.standalone(bare, "Tỷ lệ · 2025 · Nguồn: 2 kế hoạch · dữ liệu ngày 2025-01-01")
+    assert spec["title"]["text"] == "Tỷ lệ"
+    assert "Nguồn: 2 kế hoạch" in " ".join(spec["title"]["subtitle"])
+
+
+def test_png_is_rendered_at_twice_the_size_and_is_not_blank(coverage) -> None:
+    png = images.render(coverage.chart, "png", coverage.caption)
+    image = Image.open(io.BytesIO(png)).convert("L")
+    assert image.width >= 2 * images.WIDTH
+    dark = sum(image.histogram()[:128])
+    assert dark > 0.05 * image.width * image.height  # dark cells and text, not a white sheet
+
+
+def test_svg_keeps_the_vietnamese_title(coverage) -> None:
+    svg = images.render(coverage.chart, "svg", coverage.caption).decode("utf-8")
+    assert TITLE_VI in svg
+    assert "DejaVu Sans" in svg
+
+
+def test_pdf_text_has_the_title_with_diacritics(coverage, tmp_path: Path) -> None:
+    text = pdf_text(images.render(coverage.chart, "pdf", coverage.caption), tmp_path)
+    assert TITLE_VI in text
+    assert "Nguồn: 5 kế hoạch" in text
+
+
+def test_csv_has_a_bom_and_reads_back_with_diacritics(coverage) -> None:
+    data, _ = tables.labelled(coverage.table, table_columns(), "vi")
+    raw = tables.to_csv(data)
+    assert raw.startswith(b"\xef\xbb\xbf")
+    back = pd.read_csv(io.BytesIO(raw), encoding="utf-8-sig")
+    assert list(back.columns) == ["Tỉnh", "Mục", "Số kế hoạch có", "Số kế hoạch", "Tỷ lệ"]
+    assert "Cao Bằng" in set(back["Tỉnh"])
+    row = back[(back["Tỉnh"] == "An Giang") & (back["Mục"] == "Cải cách tài chính công")]
+    assert row["Tỷ lệ"].tolist() == [0.0]
+
+
+def test_xlsx_has_title_source_vietnamese_headers_and_number_formats(coverage) -> None:
+    data, percent = tables.labelled(coverage.table, table_columns(), "vi")
+    raw = tables.to_xlsx(data, coverage.title, coverage.caption, percent)
+    sheet = openpyxl.load_workbook(io.BytesIO(raw)).active
+    assert sheet["A1"].value == TITLE_VI
+    assert "Nguồn: 5 kế hoạch" in sheet["A2"].value and "dữ liệu ngày" in sheet["A2"].value
+    headers = [c.value for c in sheet[4]]
+    assert headers == ["Tỉnh", "Mục", "Số kế hoạch có", "Số kế hoạch", "Tỷ lệ"]
+    assert sheet["A5"].value == "An Giang"
+    assert sheet["E5"].number_format == "0%" and sheet["E5"].value == 1.0
+    assert sheet["D5"].number_format == "#,##0" and sheet["D5"].value == 1
+    assert sheet["A4"].font.b
+
+
+def test_coverage_finding_names_missing_areas(coverage) -> None:
+    finding = coverage.finding
+    assert "Cao Bằng, Hà Giang" in finding.split(".")[0]  # all six areas
+    assert "An Giang thiếu Bộ máy, Tài chính công" in finding
+    assert "Sơn La thiếu Thể chế" in finding
+
+
+def test_pptx_has_a_title_slide_and_one_slide_per_chart(pack_vi) -> None:
+    prs = Presentation(io.BytesIO(briefing.to_pptx(pack_vi)))
+    assert len(prs.slides) == 4
+    assert prs.slide_width / prs.slide_height == pytest.approx(16 / 9, rel=0.01)
+    texts = [
+        " ".join(s.text_frame.text for s in sl.shapes if s.has_text_frame) for sl in prs.slides
+    ]
+    assert "5 kế hoạch" in texts[0] and "dữ liệu ngày" in texts[0]
+    assert TITLE_VI in texts[1] and "An Giang thiếu Bộ máy, Tài chính công" in texts[1]
+    assert "Tỷ lệ kế hoạch dùng từng hình thức tuyên truyền" in texts[2]
+    assert "Dùng nhiều nhất" in texts[2] and "Chỉ số được nêu nhiều nhất" in texts[3]
+    assert all(any(s.shape_type == 13 for s in sl.shapes) for sl in list(prs.slides)[1:])
+
+
+def test_english_pack_has_english_titles_and_findings(run) -> None:
+    pack = briefing.build_pack(run, Filters(), "en", ["coverage", "trend_channel"])
+    prs = Presentation(io.BytesIO(briefing.to_pptx(pack)))
+    texts = [
+        " ".join(s.text_frame.text for s in sl.shapes if s.has_text_frame) for sl in prs.slides
+    ]
+    assert "provinces compared" in texts[0] and "5 plans" in texts[0]
+    assert "Share of plans committing to each content area" in texts[1]
+    assert "An Giang lacks Apparatus, Public finance" in texts[1]
+    assert "Channels: share of plans by year" in texts[2]
+
+
+def test_pdf_pack_has_a_title_page_and_one_page_per_chart(pack_vi, tmp_path: Path) -> None:
+    data = briefing.to_pdf(pack_vi)
+    assert len(PdfReader(io.BytesIO(data)).pages) == 1 + 3
+    text = " ".join(pdf_text(data, tmp_path).split())  # the finding wraps in its column
+    assert TITLE_VI in text and "An Giang thiếu Bộ máy, Tài chính công" in text
+
+
+def test_every_catalogue_chart_builds_with_a_finding(run) -> None:
+    ctx = context(run, Filters(), "vi")
+    for chart_id in CHART_IDS:
+        item = build_item(ctx, chart_id)
+        assert item.title and item.finding and "Nguồn: 5 kế hoạch" in item.caption, chart_id
+        assert not item.table.empty, chart_id
+
+
+def test_filters_reach_the_pack_and_an_empty_selection_is_an_error(run) -> None:
+    data = export_bytes(run, Filters(provinces=("Sơn La",)), "vi", "table", "csv", ["coverage"])
+    back = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig")
+    assert set(back["Tỉnh"]) == {"Sơn La"}
+    with pytest.raises(briefing.ExportError):
+        export_bytes(run, Filters(2019, 2019), "vi", "pack", "pdf")
+
+
+def test_cli_export_writes_files(seed_db: Path, tmp_path: Path) -> None:
+    for what, fmt, extra in [("pack", "pptx", ["--chart", "coverage"]),
+                             ("chart", "png", ["--chart", "channel_mix"]),
+                             ("table", "xlsx", ["--chart", "coverage", "--lang", "en"])]:  # fmt: skip
+        out = tmp_path / f"out.{fmt}"
+        cmd = [sys.executable, "-m", "cchc", "export", "--what", what, "--format", fmt,
+               "--out", str(out), "--db", str(seed_db), "--param", "year_from=2025", *extra]  # fmt: skip
+        done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        assert out.stat().st_size > 1000
+    assert openpyxl.load_workbook(tmp_path / "out.xlsx").active["A4"].value == "Province"
