@@ -13,7 +13,7 @@ from cchc.ui.corrections import (
     mark_rows,
 )
 from cchc.ui.data import query
-from cchc.ui.detail import FIELDS, evidence_html, metadata_rows, plan_label
+from cchc.ui.detail import FIELDS, evidence_html, metadata_rows, plan_labels
 from cchc.ui.state import seed_page_widget, sync_url
 from cchc.ui.widgets import empty_state, show_table
 
@@ -25,7 +25,7 @@ plans = query("plans_list", f)
 if plans.empty:
     empty_state(lang)
     st.stop()
-labels = {row["plan_id"]: plan_label(row, lang) for _, row in plans.iterrows()}
+labels = plan_labels(plans, lang)
 seed_page_widget("detail_plan", "plan", list(labels), next(iter(labels)))
 plan_id = st.selectbox(
     t("pick_plan", lang), list(labels), key="detail_plan", format_func=labels.get

@@ -14,16 +14,18 @@ hits AS (
     FROM filtered_presence($year_from, $year_to, $provinces, $levels, $sectors, $view_by)
     WHERE family = 'channel'
     GROUP BY province, year, category_id
+),
+totals AS (  -- all channel mentions of a province and year: the denominator of share_mentions
+    SELECT province, year, sum(n_mentions) AS all_mentions FROM hits GROUP BY province, year
 )
 SELECT pc.province, pc.year, c.category_id, c.label_vi, c.label_en, c.channel_group, pc.n_plans,
        coalesce(h.n_with, 0) AS n_with, coalesce(h.n_with, 0) / pc.n_plans AS share_plans,
        coalesce(h.n_mentions, 0) AS n_mentions,
-       coalesce(coalesce(h.n_mentions, 0)
-           / nullif(sum(h.n_mentions) OVER (PARTITION BY pc.province, pc.year), 0), 0)
-           AS share_mentions,
+       coalesce(coalesce(h.n_mentions, 0) / nullif(tt.all_mentions, 0), 0) AS share_mentions,
        pc.issued_as
 FROM plan_counts pc
 CROSS JOIN categories c
 LEFT JOIN hits h ON h.province IS NOT DISTINCT FROM pc.province AND h.year = pc.year
     AND h.category_id = c.category_id
+LEFT JOIN totals tt ON tt.province IS NOT DISTINCT FROM pc.province AND tt.year = pc.year
 ORDER BY pc.province, pc.year, c.sort_order

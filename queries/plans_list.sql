@@ -7,9 +7,8 @@ WITH fp AS (
     FROM filtered_plans($year_from, $year_to, $provinces, $levels, $sectors, $view_by)
     GROUP BY plan_id
 )
-SELECT p.plan_id, fp.province, p.province AS province_issued, p.province_2025, p.year_from,
-       p.year_to, p.issuer, p.issuer_level, p.sector, p.doc_number, p.issued_on, p.signer,
-       p.source, p.n_content_areas, p.n_channels, p.n_indicators, p.corrected_fields
+SELECT p.plan_id, fp.province, p.province_2025, p.year_from, p.year_to, p.issuer,
+       p.issuer_level, p.sector, p.doc_number, p.n_content_areas, p.n_channels, p.n_indicators
 FROM fp
 JOIN plans p ON p.plan_id = fp.plan_id
 ORDER BY fp.province, p.year_from, p.issuer_level, p.issuer

@@ -18,14 +18,18 @@ FIELDS = [
 MARK_STYLE = "background:#ffe08a;padding:0 2px;border-radius:3px;font-weight:600"
 
 
-def plan_label(row: pd.Series, lang: str) -> str:
-    """'Hà Giang · 2025 · Sở Khoa học và Công nghệ (Sở, ngành)' for pickers."""
-    years = str(row["year_from"])
-    if row["year_to"] != row["year_from"]:
-        years += f"–{row['year_to']}"
-    return (
-        f"{row['province']} · {years} · {row['issuer']} ({level_name(row['issuer_level'], lang)})"
-    )
+def plan_labels(plans: pd.DataFrame, lang: str) -> dict[str, str]:
+    """'Hà Giang · 2025 · Sở Khoa học và Công nghệ (Sở, ngành)' per plan, vectorised: a picker may
+    list thousands of plans."""
+    years = plans["year_from"].astype("string")
+    spans = plans["year_to"].notna() & (plans["year_to"] != plans["year_from"])
+    years = years.where(~spans, years + "–" + plans["year_to"].astype("string"))
+    levels = plans["issuer_level"].map(lambda level: level_name(level, lang))
+    labels = (
+        plans["province"].fillna("?").astype("string") + " · " + years.fillna("?") + " · "
+        + plans["issuer"].fillna("?").astype("string") + " (" + levels.astype("string") + ")"
+    )  # fmt: skip
+    return dict(zip(plans["plan_id"], labels, strict=True))
 
 
 def _clean(value: object) -> str:
