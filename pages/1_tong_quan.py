@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from cchc import charts
 from cchc.i18n import t
 from cchc.ui.data import label_provinces, pooled_note, query
 from cchc.ui.insights import coverage_table, year_changes
 from cchc.ui.maps import province_map
-from cchc.ui.widgets import caption_text, empty_state, metrics, show_chart, show_pivot
+from cchc.ui.widgets import caption_text, chart_spec, empty_state, metrics, show_chart, show_pivot
 
 state = st.session_state["_state"]
 lang, f = state.lang, state.filters
@@ -34,7 +33,9 @@ metrics(
 
 coverage = label_provinces(query("coverage_by_province_year", f), f.view_by, lang)
 cap = caption_text(state, "c_heatmap", n, pooled_note(coverage, f.view_by, lang))
-show_chart(charts.heatmap(coverage, lang, cap, t("c_heatmap", lang).split(" (")[0]), cap)
+show_chart(
+    chart_spec("charts.heatmap", coverage, lang, cap, t("c_heatmap", lang).split(" (")[0]), cap
+)
 with st.expander(t("table_numbers", lang)):
     show_pivot(coverage_table(coverage, lang), t("col_province", lang), cap)
 
@@ -43,10 +44,10 @@ province_map(state, highlight=f.provinces)
 left, right = st.columns(2)
 with left:
     cap = caption_text(state, "c_channels", n)
-    show_chart(charts.channel_bars(query("channel_mix", f), lang, cap), cap)
+    show_chart(chart_spec("charts.channel_bars", query("channel_mix", f), lang, cap), cap)
 with right:
     cap = caption_text(state, "c_indicators", n)
-    show_chart(charts.category_bars(query("indicator_focus", f), lang, cap), cap)
+    show_chart(chart_spec("charts.category_bars", query("indicator_focus", f), lang, cap), cap)
 
 st.subheader(t("changes", lang))
 for line in year_changes(query("trends_by_year", f, family="content_area"), lang):

@@ -6,14 +6,13 @@ from dataclasses import replace
 
 import streamlit as st
 
-from cchc import charts
 from cchc.geo.provinces import merged_label
 from cchc.i18n import family_name, t
 from cchc.ui.data import label_provinces, pooled_note, query
 from cchc.ui.insights import unique_items
 from cchc.ui.maps import province_map
 from cchc.ui.state import seed_page_widget, sync_url
-from cchc.ui.widgets import caption_text, empty_state, show_chart
+from cchc.ui.widgets import caption_text, chart_spec, empty_state, show_chart
 
 state = st.session_state["_state"]
 lang, f = state.lang, state.filters
@@ -51,6 +50,6 @@ for family, data in frames.items():
     note = pooled_note(data, f.view_by, lang) if family == "content_area" else ""
     what = {"content_area": "c_heatmap", "channel": "c_channels", "indicator": "c_indicators"}
     cap = caption_text(sub, what[family], n, note)
-    show_chart(charts.heatmap(data, lang, cap, family_name(family, lang)), cap)
+    show_chart(chart_spec("charts.heatmap", data, lang, cap, family_name(family, lang)), cap)
 
 province_map(state, highlight=chosen, key="cmpmap")

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from cchc import charts
 from cchc.i18n import FAMILIES, family_name, t
 from cchc.ui.data import query
 from cchc.ui.state import seed_page_widget, sync_url
-from cchc.ui.widgets import caption_text, empty_state, show_chart, show_table
+from cchc.ui.widgets import caption_text, chart_spec, empty_state, show_chart, show_table
 
 state = st.session_state["_state"]
 lang, f = state.lang, state.filters
@@ -30,7 +29,7 @@ if trends.empty:
 n = int(query("overview_numbers", f).iloc[0]["n_plans"])
 cap = caption_text(state, "c_trends", n)
 title = f"{family_name(family, lang)}: {t('c_trends', lang).lower()}"
-show_chart(charts.trend_lines(trends, lang, cap, title), cap)
+show_chart(chart_spec("charts.trend_lines", trends, lang, cap, title), cap)
 
 st.subheader(t("c_citations", lang))
 uptake = query("citation_uptake", f)

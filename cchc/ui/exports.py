@@ -44,8 +44,10 @@ def file_stem(text: str, limit: int = 60) -> str:
     return re.sub(r"[^a-z0-9]+", "_", plain).strip("_")[:limit] or "cchc"
 
 
-def _chart_title(chart: alt.TopLevelMixin) -> str:
-    title = getattr(chart, "title", None)
+def _chart_title(chart: alt.TopLevelMixin | dict) -> str:
+    title = chart.get("title") if isinstance(chart, dict) else getattr(chart, "title", None)
+    if isinstance(title, dict):
+        title = title.get("text")
     text = getattr(title, "text", title)
     return text if isinstance(text, str) else ""
 

@@ -12,13 +12,13 @@ from dataclasses import replace
 
 import streamlit as st
 
-from cchc.charts_map import pool_measure, tile_map
+from cchc.charts_map import pool_measure
 from cchc.geo.provinces import ERA_NEW, ERA_OLD, current_province, members_of
 from cchc.i18n import short_label, t
 from cchc.parse.codebook import load_codebook
 from cchc.ui.data import data_info, query
 from cchc.ui.state import State, filter_summary, seed_page_widget, sync_url
-from cchc.ui.widgets import show_chart
+from cchc.ui.widgets import chart_spec, show_chart
 
 MEAN = "content_area"  # measure key of the mean coverage of the six content areas
 FAMILIES = ("content_area", "channel", "indicator")
@@ -103,4 +103,5 @@ def province_map(state: State, highlight: Iterable[str] = (), key: str = "map") 
     n_plans = int(values["n_plans"].sum()) if not values.empty else 0
     caption = map_caption(map_state, measure, era, n_plans, bool(outlined))
     label = measure_options(lang)[measure]
-    show_chart(tile_map(values, era, label, lang, caption, highlight=outlined), caption)
+    spec = chart_spec("charts_map.tile_map", values, era, label, lang, caption, highlight=outlined)
+    show_chart(spec, caption)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+
 import altair as alt
 import pandas as pd
 import streamlit as st
@@ -25,9 +27,23 @@ def empty_state(lang: str) -> None:
     st.info(t("empty", lang), icon=":material/filter_alt_off:")
 
 
-def show_chart(chart: alt.Chart, caption: str) -> None:
+@st.cache_data(show_spinner=False, max_entries=256)
+def chart_spec(builder: str, data: pd.DataFrame, *args: object, **kwargs: object) -> dict:
+    """The Vega-Lite spec of ``cchc.<module>.<function>(data, *args)``, built once per input.
+
+    Building and validating an altair chart costs far more than the cached query behind it, so
+    a rerun with the same filters reuses the spec instead of rebuilding the chart."""
+    module, name = builder.rsplit(".", 1)
+    make = getattr(importlib.import_module(f"cchc.{module}"), name)
+    return make(data, *args, **kwargs).to_dict()
+
+
+def show_chart(chart: alt.Chart | dict, caption: str) -> None:
     """The chart, its caption and a "Tải xuống" popover (PNG, SVG, PDF) for briefings."""
-    st.altair_chart(chart, width="stretch", theme=None)
+    if isinstance(chart, dict):
+        st.vega_lite_chart(spec=chart, width="stretch", theme=None)
+    else:
+        st.altair_chart(chart, width="stretch", theme=None)
     st.caption(caption)
     chart_downloads(chart, caption)
 
