@@ -33,3 +33,10 @@ def seed_db(tmp_path_factory) -> Path:
     db_path = tmp_path_factory.mktemp("db") / "cchc.duckdb"
     build_database(DEFAULT_PLANS, db_path, progress=False)
     return db_path
+
+
+@pytest.fixture()
+def app_on_seed_db(seed_db: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The dashboard reads the seed database (CCHC_DB), never the repository's data/."""
+    monkeypatch.setenv("CCHC_DB", str(seed_db))
+    return seed_db

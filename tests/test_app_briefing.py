@@ -5,26 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
+
+from tests.apptest import open_page
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = str(ROOT / "app.py")
 BRIEFING = "pages/6_xuat_bao_cao.py"
 
 
-@pytest.fixture(autouse=True)
-def use_db(seed_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("CCHC_DB", str(seed_db))
-
-
-def open_page(page: str | None = None, **params: object) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
-    at.query_params.update(params)
-    at.run()
-    if page:
-        at.switch_page(page).run()
-    assert not at.exception, [e.message for e in at.exception]
-    return at
+pytestmark = pytest.mark.usefixtures("app_on_seed_db")
 
 
 def test_overview_charts_and_table_have_download_buttons() -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from cchc.store.build import build_database
+from tests.apptest import open_page
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = str(ROOT / "app.py")
@@ -28,26 +28,7 @@ AREAS_VI = [
 ]
 
 
-@pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("db") / "cchc.duckdb"
-    build_database(plans_dir=ROOT / "data" / "plans", db_path=path, progress=False)
-    return path
-
-
-@pytest.fixture(autouse=True)
-def use_db(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("CCHC_DB", str(db))
-
-
-def open_page(page: str | None = None, **params: object) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params.update(params)
-    at.run()
-    if page:
-        at.switch_page(page).run()
-    assert not at.exception, [e.message for e in at.exception]
-    return at
+pytestmark = pytest.mark.usefixtures("app_on_seed_db")
 
 
 def all_text(at: AppTest) -> str:

@@ -1,7 +1,7 @@
 """Caption text for exported charts, without streamlit (the CLI and the pack have no session).
 
-Mirrors cchc.ui.widgets.caption_text and cchc.ui.state.filter_summary word for word, so a chart
-exported from the command line says the same thing as the one on screen.
+The dashboard uses these same functions (cchc.ui.state.filter_summary, cchc.ui.data), so a chart
+exported from the command line says word for word what the one on screen says.
 """
 
 from __future__ import annotations

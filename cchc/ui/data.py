@@ -14,7 +14,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from cchc.geo.provinces import members_of, merged_label
+from cchc.export.captions import label_provinces, pooled_note  # noqa: F401  (pages use them)
 from cchc.i18n import t
 from cchc.store.build import DEFAULT_DB, build_database
 from cchc.store.db import Filters, connect, needs_build, run_query
@@ -67,28 +67,3 @@ def data_info() -> dict[str, object]:
         return {"data_date": "?", "n_plans": 0}
     row = info.iloc[0]
     return {"data_date": str(row["data_date"])[:10], "n_plans": int(row["n_plans"])}
-
-
-def label_provinces(df: pd.DataFrame, view_by: str, lang: str) -> pd.DataFrame:
-    """Adds ``province_label``: today's view names the merged provinces ("Tuyên Quang (gồm Hà Giang)")."""
-    out = df.copy()
-    if "province" not in out:
-        return out
-    if view_by == "today":
-        out["province_label"] = [merged_label(p, lang) if p else "?" for p in out["province"]]
-    else:
-        out["province_label"] = out["province"].fillna("?")
-    return out
-
-
-def pooled_note(df: pd.DataFrame, view_by: str, lang: str) -> str:
-    """A caption sentence for rows that pool several former provinces (today's view only)."""
-    if view_by != "today" or "issued_as" not in df or df.empty:
-        return ""
-    notes = []
-    for prov, issued in df.drop_duplicates("province")[["province", "issued_as"]].itertuples(
-        index=False
-    ):
-        if prov and (len(members_of(prov)) > 1 or (issued and issued != prov)):
-            notes.append(t("pooled", lang, label=merged_label(prov, lang), members=issued))
-    return " ".join(notes)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from cchc.export.captions import filters_text
 from cchc.geo.provinces import merged_label
 from cchc.i18n import level_name, t
 from cchc.store.db import Filters
@@ -136,17 +137,7 @@ def sidebar_filters() -> State:
 
 def filter_summary(state: State) -> str:
     """The filters in words, for captions: a chart must say what it was filtered to."""
-    f, lang = state.filters, state.lang
-    parts = [f"{f.year_from}–{f.year_to}" if f.year_from != f.year_to else str(f.year_from)]
-    if f.provinces:
-        names = [merged_label(p, lang) if f.view_by == "today" else p for p in f.provinces]
-        parts.append(", ".join(names))
-    if f.levels:
-        parts.append(", ".join(level_name(v, lang) for v in f.levels))
-    if f.sectors:
-        parts.append(", ".join(f.sectors))
-    parts.append(t(f"view_{f.view_by}", lang))
-    return "; ".join(parts)
+    return filters_text(state.filters, state.lang)
 
 
 def seed_page_widget(key: str, name: str, allowed: list[str], default: object) -> None:
