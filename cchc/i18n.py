@@ -19,6 +19,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "page_codebook": ("Bộ mã", "Codebook"),
     "page_briefing": ("Xuất báo cáo", "Briefing"),
     "page_import": ("Nhập kế hoạch", "Import plans"),
+    "picker_capped": (
+        "Hiện {shown} trong {total} kế hoạch khớp bộ lọc: thu hẹp bộ lọc (tỉnh, năm, cấp) để thấy kế hoạch khác.",
+        "Showing {shown} of {total} matching plans: narrow the filters (province, year, level) to see others.",
+    ),
     "filters": ("Bộ lọc", "Filters"),
     "years": ("Năm kế hoạch", "Plan years"),
     "provinces": ("Tỉnh", "Provinces"),

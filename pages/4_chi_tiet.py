@@ -17,14 +17,18 @@ from cchc.ui.detail import FIELDS, evidence_html, metadata_rows, plan_labels
 from cchc.ui.state import seed_page_widget, sync_url
 from cchc.ui.widgets import empty_state, show_table
 
+PICKER_LIMIT = 2000  # a longer list is no use in a picker and slows the page at 100k plans
+
 state = st.session_state["_state"]
 lang, f = state.lang, state.filters
 st.title(t("page_detail", lang))
 
-plans = query("plans_list", f)
+plans = query("plan_picker", f, limit=PICKER_LIMIT)
 if plans.empty:
     empty_state(lang)
     st.stop()
+if int(plans["n_matching"].iloc[0]) > len(plans):
+    st.caption(t("picker_capped", lang, shown=len(plans), total=int(plans["n_matching"].iloc[0])))
 labels = plan_labels(plans, lang)
 seed_page_widget("detail_plan", "plan", list(labels), next(iter(labels)))
 plan_id = st.selectbox(

@@ -4,16 +4,21 @@
 -- Parameters: $year_from, $year_to; $provinces, $levels, $sectors (VARCHAR[], empty = all); $view_by.
 -- Grain: one row per year × cited document.
 WITH fp AS (
-    SELECT * FROM filtered_plans($year_from, $year_to, $provinces, $levels, $sectors, $view_by)
+    SELECT plan_id, year
+    FROM filtered_plans($year_from, $year_to, $provinces, $levels, $sectors, $view_by)
 ),
 year_counts AS (
-    SELECT year, count(DISTINCT plan_id) AS n_plans FROM fp GROUP BY year
+    SELECT year, count(*) AS n_plans FROM fp GROUP BY year
+),
+central AS (  -- one row per plan and cited central document, however often it is cited
+    SELECT DISTINCT plan_id, cite_key, doc_type, issuer_code
+    FROM citations
+    WHERE issuer_code IN ('TW', 'CP', 'TTg', 'BNV')
 ),
 cited AS (
     SELECT fp.year, c.cite_key, any_value(c.doc_type) AS doc_type,
-           any_value(c.issuer_code) AS issuer_code, count(DISTINCT fp.plan_id) AS n_citing
-    FROM fp JOIN citations c ON c.plan_id = fp.plan_id
-    WHERE c.issuer_code IN ('TW', 'CP', 'TTg', 'BNV')
+           any_value(c.issuer_code) AS issuer_code, count(*) AS n_citing
+    FROM fp JOIN central c ON c.plan_id = fp.plan_id
     GROUP BY fp.year, c.cite_key
 )
 SELECT cited.year, cite_key, doc_type, issuer_code, n_citing, yc.n_plans,

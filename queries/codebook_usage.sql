@@ -2,12 +2,14 @@
 -- Parameters: $year_from, $year_to; $provinces, $levels, $sectors (VARCHAR[], empty = all); $view_by.
 -- Grain: one row per codebook category.
 WITH plans_in AS (
-    SELECT count(DISTINCT plan_id) AS n_plans
+    SELECT count(*) AS n_plans
     FROM filtered_plans($year_from, $year_to, $provinces, $levels, $sectors, $view_by)
+    WHERE first_in_range
 ),
 usage AS (
-    SELECT category_id, count(DISTINCT plan_id) AS n_plans_with, sum(n_mentions) AS n_mentions
+    SELECT category_id, count(*) AS n_plans_with, sum(n_mentions) AS n_mentions
     FROM filtered_presence($year_from, $year_to, $provinces, $levels, $sectors, $view_by)
+    WHERE first_in_range
     GROUP BY category_id
 )
 SELECT c.family, c.family_vi, c.family_en, c.category_id, c.label_vi, c.label_en,

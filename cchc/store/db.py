@@ -19,7 +19,9 @@ _PARAM = re.compile(r"\$([a-z_][a-z0-9_]*)")
 # The filter every dashboard query shares, as table macros so each query file stays one SELECT.
 # Both read denormalised fact tables (filter dimensions copied in at build time), so dashboard
 # queries filter and group without joins. ``province`` follows the chosen view.
-# province_year_plans: plans per province and year, and which former provinces they pool.
+# first_in_range marks one row per plan (its first year inside the range): counting those rows
+# counts plans without count(DISTINCT). province_year_plans: plans per province and year, and
+# which former provinces they pool.
 _WHERE = """
 WHERE year BETWEEN year_from AND year_to
   AND (len(CAST(levels AS VARCHAR[])) = 0 OR list_contains(CAST(levels AS VARCHAR[]), issuer_level))
@@ -32,12 +34,13 @@ FILTER_MACROS = f"""
 CREATE OR REPLACE TEMP MACRO filtered_plans(year_from, year_to, provinces, levels, sectors, view_by)
 AS TABLE
 SELECT plan_id, year, CASE WHEN view_by = 'today' THEN province_2025 ELSE province END AS province,
-       province AS province_issued, province_2025, issuer_level, sector
+       province AS province_issued, province_2025, issuer_level, sector,
+       year = greatest(plan_year_from, year_from) AS first_in_range
 FROM plan_years {_WHERE};
 CREATE OR REPLACE TEMP MACRO filtered_presence(year_from, year_to, provinces, levels, sectors, view_by)
 AS TABLE
 SELECT plan_id, year, CASE WHEN view_by = 'today' THEN province_2025 ELSE province END AS province,
-       family, category_id, n_mentions
+       family, category_id, n_mentions, year = greatest(plan_year_from, year_from) AS first_in_range
 FROM presence_by_year {_WHERE};
 CREATE OR REPLACE TEMP MACRO province_year_plans(year_from, year_to, provinces, levels, sectors, view_by)
 AS TABLE

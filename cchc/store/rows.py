@@ -79,9 +79,11 @@ def plan_rows(extraction: Extraction, corrections: list[dict]) -> dict[str, list
             values["signer"], json.dumps(notes, ensure_ascii=False), changed, len(text), text,
             doc.raw, doc.notes + extraction.plan_doubts, *_family_counts(presence),
         )],
-        "plan_years": [(pid, y, *dims) for y in years],
+        "plan_years": [(pid, y, *dims, year_from) for y in years],
         "presence_by_year": [
-            (pid, y, *dims, family, cat, n) for y in years for (family, cat), (n, _) in presence.items()
+            (pid, y, *dims, family, cat, n, year_from)
+            for y in years
+            for (family, cat), (n, _) in presence.items()
         ],
         "sections": [
             (pid, s.no, s.kind, s.heading, s.level, s.start, s.end)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 2  # bump on any change below: older files are rebuilt, not misread
+SCHEMA_VERSION = 3  # bump on any change below: older files are rebuilt, not misread
 
 DDL = """
 -- one row per build: when the data was made and by which extractor
@@ -26,7 +26,8 @@ CREATE TABLE plans (
 -- filter dimensions copied in so dashboard queries filter and group without joins
 CREATE TABLE plan_years (
     plan_id VARCHAR, year INTEGER, province VARCHAR, province_2025 VARCHAR,
-    issuer_level VARCHAR, sector VARCHAR
+    issuer_level VARCHAR, sector VARCHAR,
+    plan_year_from INTEGER  -- lets a query keep one row per plan without count(DISTINCT)
 );
 -- one row per section of a plan
 CREATE TABLE sections (
@@ -56,7 +57,7 @@ CREATE TABLE presence (
 -- one row per plan, year and present category: the fact table behind the per-year charts
 CREATE TABLE presence_by_year (
     plan_id VARCHAR, year INTEGER, province VARCHAR, province_2025 VARCHAR, issuer_level VARCHAR,
-    sector VARCHAR, family VARCHAR, category_id VARCHAR, n_mentions INTEGER
+    sector VARCHAR, family VARCHAR, category_id VARCHAR, n_mentions INTEGER, plan_year_from INTEGER
 );
 -- one row per quantitative target or deadline
 CREATE TABLE targets (
@@ -90,10 +91,12 @@ COLUMNS = {
         "issued_on", "signer", "metadata_notes", "corrected_fields", "n_chars", "text", "raw",
         "notes", "content_areas", "n_content_areas", "n_channels", "n_indicators",
     ],
-    "plan_years": ["plan_id", "year", "province", "province_2025", "issuer_level", "sector"],
+    "plan_years": [
+        "plan_id", "year", "province", "province_2025", "issuer_level", "sector", "plan_year_from",
+    ],
     "presence_by_year": [
         "plan_id", "year", "province", "province_2025", "issuer_level", "sector", "family",
-        "category_id", "n_mentions",
+        "category_id", "n_mentions", "plan_year_from",
     ],
     "sections": ["plan_id", "section_no", "kind", "heading", "level", "start_pos", "end_pos"],
     "passages": ["plan_id", "passage_no", "section_no", "kind", "item", "start_pos", "end_pos"],
