@@ -11,7 +11,9 @@ from docx import Document
 from fpdf import FPDF
 from PIL import Image, ImageDraw
 
-FONT_PATH = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+from cchc.export.fonts import dejavu_dir
+
+FONT_PATH = (dejavu_dir() or Path("/usr/share/fonts/truetype/dejavu")) / "DejaVuSans.ttf"
 
 
 def _blocks(text: str) -> list[tuple[str, list[str]]]:

@@ -11,7 +11,6 @@ import re
 import struct
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from fpdf import FPDF
 from pptx import Presentation
@@ -20,11 +19,11 @@ from pptx.util import Inches, Pt
 
 from cchc.errors import CchcError
 from cchc.export.catalog import CHART_IDS, Context, Item, Runner, build_item, context
+from cchc.export.fonts import dejavu_dir
 from cchc.export.images import render
 from cchc.i18n import t
 from cchc.store.db import Filters
 
-FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 NAVY, GREY = RGBColor(0x1F, 0x4E, 0x79), RGBColor(0x44, 0x44, 0x44)
 MIME = {
     "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
@@ -123,15 +122,16 @@ def to_pptx(pack: Pack) -> bytes:
 
 
 def _pdf() -> FPDF:
-    if not (FONT_DIR / "DejaVuSans.ttf").exists():
+    font_dir = dejavu_dir()
+    if font_dir is None:
         raise ExportError(
-            f"Thiếu phông DejaVu ({FONT_DIR}): cài gói fonts-dejavu-core.",
-            f"DejaVu fonts missing ({FONT_DIR}): install fonts-dejavu-core.",
+            "Thiếu phông DejaVu: cài gói fonts-dejavu-core hoặc matplotlib.",
+            "DejaVu fonts missing: install fonts-dejavu-core or matplotlib.",
         )
     pdf = FPDF(orientation="landscape", format="A4")
     # DejaVu: a core PDF font (Helvetica) has no Vietnamese letters at all.
-    pdf.add_font("DejaVu", "", str(FONT_DIR / "DejaVuSans.ttf"))
-    pdf.add_font("DejaVu", "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
+    pdf.add_font("DejaVu", "", str(font_dir / "DejaVuSans.ttf"))
+    pdf.add_font("DejaVu", "B", str(font_dir / "DejaVuSans-Bold.ttf"))
     pdf.set_auto_page_break(False)
     pdf.set_margins(12, 12, 12)
     return pdf

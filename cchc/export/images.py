@@ -12,17 +12,17 @@ import copy
 import json
 import textwrap
 from functools import lru_cache
-from pathlib import Path
 
 import altair as alt
 import vl_convert as vlc
 
+from cchc.export.fonts import font_dirs
+
 # DejaVu Sans first: it has every Vietnamese precomposed letter and ships with Debian
-# (fonts-dejavu-core). Debian's old "Liberation Sans" 1.x lacks U+1EA0–U+1EF9 (ể, ằ, ố…) and
+# (fonts-dejavu-core) and with matplotlib (see cchc/export/fonts.py). Debian's old "Liberation Sans" 1.x lacks U+1EA0–U+1EF9 (ể, ằ, ố…) and
 # vl-convert then draws those labels in a serif fallback, so it only comes after DejaVu. The
 # rest of the list is for SVGs opened on Windows/macOS, where DejaVu is usually absent.
 FONT = "'DejaVu Sans', 'Noto Sans', Arial, 'Liberation Sans', sans-serif"
-FONT_DIRS = ("/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/truetype/noto")
 WIDTH = 900  # px at scale 1: a 16:9 slide's chart area; PNGs are rendered at 2x
 SCALE = 2
 WRAP = 90  # subtitle characters per line at WIDTH (14 px DejaVu ≈ 8.5 px per character)
@@ -36,9 +36,8 @@ MIME = {
 @lru_cache(maxsize=1)
 def register_fonts() -> None:
     """Registers the font folders once per process (vl-convert also scans the system fonts)."""
-    for folder in FONT_DIRS:
-        if Path(folder).is_dir():
-            vlc.register_font_directory(folder)
+    for folder in font_dirs():
+        vlc.register_font_directory(str(folder))
 
 
 def _title(spec: dict) -> dict:
