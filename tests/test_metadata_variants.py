@@ -74,3 +74,9 @@ def test_missing_year_is_null_with_a_reason():
     )
     field = extraction.metadata["year_from"]
     assert field.value is None and "năm" in field.how
+
+
+def test_numeric_place_and_date_line_gives_the_issue_date():
+    text = f"Số: 12/KH-UBND\nLạng Sơn, ngày 05/02/2026\nKẾ HOẠCH\nTuyên truyền cải cách hành chính năm 2026\n{BODY}"
+    meta = extract(read_bytes(text.encode(), "p.txt")).metadata
+    assert meta["issued_on"].value == "2026-02-05" and meta["doc_number"].value == "12/KH-UBND"

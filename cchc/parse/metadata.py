@@ -46,8 +46,10 @@ def _province_automaton() -> ahocorasick.Automaton:
 
 
 _PREFIX = re.compile(r"(tỉnh|thành phố|tp\.?|địa bàn)\s*$")
+# "Hà Tĩnh, ngày 30 tháng 12 năm 2022", or the numeric "Hà Tĩnh, ngày 30/12/2022".
 _PLACE_DATE = re.compile(
-    r"(?:^|\t)([^\n\t,]{2,30}), ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})", re.M
+    r"(?:^|\t)([^\n\t,]{2,30}), ngày (\d{1,2})(?: tháng |[/.-])(\d{1,2})(?: năm |[/.-])(\d{4})",
+    re.M,
 )
 
 
