@@ -67,4 +67,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Bản đồ hiện mọi tỉnh; viền đậm: tỉnh đã chọn.",
         "The map shows every province; bold outline: selected provinces.",
     ),
+    "map_note_unplaced": (
+        "{n} kế hoạch chưa xác định được tỉnh nên không có trên bản đồ (xem trang Chi tiết kế hoạch).",
+        "{n} plans whose province could not be read are not on the map (see Plan detail).",
+    ),
 }

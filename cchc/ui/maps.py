@@ -62,13 +62,17 @@ def _what(measure: str, lang: str) -> str:
     return f"{what} ({t('map_pooled_years', lang)})"
 
 
-def map_caption(state: State, measure: str, era: str, n_plans: int, outlined: bool) -> str:
+def map_caption(
+    state: State, measure: str, era: str, n_plans: int, outlined: bool, n_unplaced: int = 0
+) -> str:
     """What the map counts · filters (all provinces, the era's view) · source · how to read it."""
     lang = state.lang
     source = t("source", lang, n=n_plans, date=data_info()["data_date"])
     notes = [t(f"map_note_{era}", lang), t("map_note_grey", lang)]
     if outlined:
         notes.append(t("map_note_highlight", lang))
+    if n_unplaced:  # plans whose province could not be read: counted, said, not drawn
+        notes.append(t("map_note_unplaced", lang, n=n_unplaced))
     return f"{_what(measure, lang)} · {filter_summary(state)} · {source}. " + " ".join(notes)
 
 
@@ -101,7 +105,9 @@ def province_map(state: State, highlight: Iterable[str] = (), key: str = "map") 
     values = pool_measure(rows, category)
     outlined = era_names(highlight, state.view_by, era)
     n_plans = int(values["n_plans"].sum()) if not values.empty else 0
-    caption = map_caption(map_state, measure, era, n_plans, bool(outlined))
+    unplaced = rows[rows["province"].isna()]
+    n_unplaced = int(unplaced["n_plans_total"].iloc[0]) if not unplaced.empty else 0
+    caption = map_caption(map_state, measure, era, n_plans, bool(outlined), n_unplaced)
     label = measure_options(lang)[measure]
     spec = chart_spec("charts_map.tile_map", values, era, label, lang, caption, highlight=outlined)
     show_chart(spec, caption)
