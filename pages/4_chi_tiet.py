@@ -55,7 +55,10 @@ with meta_tab:
         show_table(changes, {"field": "col_fix_field", "old_value": "col_fix_old",
                              "new_value": "col_fix_new", "author": "col_fix_author",
                              "created_at": "col_fix_at", "note": "col_fix_note"}, lang)  # fmt: skip
-    current = {k: detail[k] for k in ("province", "year_from", "year_to", "issuer", "issuer_level")}
+    current = {
+        k: detail[k]
+        for k in ("province", "year_from", "year_to", "issuer", "issuer_level", "sector")
+    }
     present = [f"{r.family}/{r.category_id}" for r in presence.itertuples()]
     correction_form(plan_id, current, present, lang)
 

@@ -152,3 +152,14 @@ def test_corrections_export_and_import_between_databases(small_db, tmp_path):
     assert import_corrections(other, exported) == 1
     assert import_corrections(other, exported) == 0  # importing twice adds nothing
     assert _plans(other)[pid][0] == "Lạng Sơn"
+
+
+def test_a_sector_correction_regroups_the_plan(small_db):
+    db, _ = small_db
+    pid = next(p for p, row in _plans(db).items() if row[0] == "Hà Tĩnh")
+    record_corrections(db, [make_correction(pid, "sector", "Ngoại vụ", "Nội vụ", "a", "ghi nhầm")])
+    with duckdb.connect(str(db), read_only=True) as con:
+        sectors = con.execute(
+            "SELECT DISTINCT sector FROM plan_years WHERE plan_id = ?", [pid]
+        ).fetchall()
+    assert sectors == [("Nội vụ",)]

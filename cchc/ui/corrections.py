@@ -21,7 +21,7 @@ from cchc.store.corrections import corrections_path, load_corrections, make_corr
 from cchc.store.imports import import_corrections, record_corrections
 from cchc.ui.data import db_path
 
-META = ("province", "year_from", "year_to", "issuer", "issuer_level")
+META = ("province", "year_from", "year_to", "issuer", "issuer_level", "sector")
 META_LABELS = {
     "province": "col_province", "year_from": "col_year_from", "year_to": "col_year_to",
     "issuer": "col_issuer", "issuer_level": "col_level", "sector": "col_sector",
@@ -70,7 +70,7 @@ def _norm(value: object) -> str | None:
 
 
 def correction_widgets(prefix: str, current: dict, present: Iterable[str], lang: str) -> None:
-    """Province, years, issuer, level, categories to add or remove, author and note."""
+    """Province, years, issuer, level, sector, categories to add or remove, author and note."""
     provinces = province_names()
     if current.get("province") and current["province"] not in provinces:
         provinces = [current["province"], *provinces]
@@ -87,8 +87,9 @@ def correction_widgets(prefix: str, current: dict, present: Iterable[str], lang:
             t(f"col_{name}", lang), min_value=1990, max_value=2100, step=1,
             value=None if _blank(year) else int(year), key=f"{prefix}_{name}",
         )  # fmt: skip
-    c4, c5 = st.columns([2, 1])
+    c4, c5, c8 = st.columns([2, 1, 2])
     c4.text_input(t("col_issuer", lang), value=current.get("issuer") or "", key=f"{prefix}_issuer")
+    c8.text_input(t("col_sector", lang), value=current.get("sector") or "", key=f"{prefix}_sector")
     levels = ["", *LEVELS]
     level = current.get("issuer_level") or ""
     c5.selectbox(
