@@ -117,6 +117,14 @@ def heatmap(df: pd.DataFrame, lang: str, caption: str, title: str | None = None)
     return _finish(chart, title or t("page_overview", lang), caption)
 
 
+def _share_axis(lang: str) -> alt.X:
+    """Shares of plans on a fixed 0–100 % axis: bars of different charts compare by eye."""
+    return alt.X(
+        "share:Q", title=t("col_share", lang), axis=alt.Axis(format=".0%"),
+        scale=alt.Scale(domain=[0, 1]),
+    )  # fmt: skip
+
+
 def channel_bars(df: pd.DataFrame, lang: str, caption: str, title: str | None = None) -> alt.Chart:
     """Channels by share of plans using them, coloured digital vs traditional."""
     data = _labelled(df, lang)
@@ -131,12 +139,7 @@ def channel_bars(df: pd.DataFrame, lang: str, caption: str, title: str | None = 
         .mark_bar()
         .encode(
             y=alt.Y("label:N", sort="-x", title=None),
-            x=alt.X(
-                "share:Q",
-                title=t("col_share", lang),
-                axis=alt.Axis(format=".0%"),
-                scale=alt.Scale(domain=[0, 1]),
-            ),  # fmt: skip
+            x=_share_axis(lang),
             color=alt.Color("group:N", scale=colors, legend=alt.Legend(title=t("group", lang))),
             tooltip=[alt.Tooltip("group:N", title=t("group", lang)), *_tooltip(lang, False)],
         )
@@ -156,12 +159,7 @@ def category_bars(df: pd.DataFrame, lang: str, caption: str, title: str | None =
         .mark_bar()
         .encode(
             y=alt.Y("label:N", sort="-x", title=None),
-            x=alt.X(
-                "share:Q",
-                title=t("col_share", lang),
-                axis=alt.Axis(format=".0%"),
-                scale=alt.Scale(domain=[0, 1]),
-            ),  # fmt: skip
+            x=_share_axis(lang),
             color=alt.Color(
                 "label:N",
                 scale=alt.Scale(domain=labels, range=[colors[i] for i in ids]),
