@@ -117,7 +117,7 @@ def test_a_killed_import_leaves_the_database_as_it_was(small_db):
         "from pathlib import Path\n"
         "def crash(con):\n"
         "    os._exit(9)\n"
-        "imports._Batch.flush = lambda self: crash(self.con)\n"
+        "imports.RowBatch.flush = lambda self: crash(self.con)\n"
         f"seed = Path({str(SEEDS[4])!r})\n"
         f"imports.add_plans(imports.check_upload([(seed.name, seed.read_bytes())], Path({str(db)!r})),"
         f" Path({str(db)!r}), Path({str(plans)!r}))\n"

@@ -90,7 +90,7 @@ _ARROW_TYPES = {
 }  # fmt: skip
 
 
-class _Batch:
+class RowBatch:
     """Rows buffered per table and flushed to DuckDB in bulk (row-by-row inserts are ~100x slower)."""
 
     def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
@@ -221,7 +221,7 @@ def _fill(con, coded, total, progress, report: BuildReport, corrections: dict) -
 
     con.execute(DDL)
     load_reference_tables(con, load_codebook())
-    batch = _Batch(con)
+    batch = RowBatch(con)
     seen: set[str] = set()
     for result, rows in tqdm(
         coded, total=total, unit="plan", disable=not progress, file=sys.stderr

@@ -21,7 +21,7 @@ import duckdb
 from cchc.errors import CchcError, DuplicatePlan, FileTooLarge, InputError, UnsafeArchive
 from cchc.parse.extract import Extraction, extract
 from cchc.read import FORMATS, MAX_BYTES, read_bytes
-from cchc.store.build import FileResult, _Batch, build_database, writer_lock
+from cchc.store.build import FileResult, RowBatch, build_database, writer_lock
 from cchc.store.corrections import (
     append_corrections,
     correction_rows,
@@ -140,7 +140,7 @@ def add_plans(checked: list[Checked], db_path: Path, plans_dir: Path) -> list[Fi
         corrections = load_corrections(corrections_path(db_path))
 
         def insert(con: duckdb.DuckDBPyConnection) -> None:
-            batch = _Batch(con)
+            batch = RowBatch(con)
             for item in ready:
                 _save_file(plans_dir, item.name, item.data)
                 batch.add(plan_rows(item.extraction, corrections.get(item.result.plan_id, [])))
@@ -177,7 +177,7 @@ def record_corrections(db_path: Path, items: list[dict]) -> None:
         plan_ids = sorted({item["plan_id"] for item in items})
 
         def recode(con: duckdb.DuckDBPyConnection) -> None:
-            batch = _Batch(con)
+            batch = RowBatch(con)
             for pid in plan_ids:
                 row = con.execute(
                     "SELECT raw, source FROM plans WHERE plan_id = ?", [pid]
