@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from cchc.i18n import t
-from cchc.ui import importer
+from cchc.ui import importer, review
 from cchc.ui.corrections import corrections_file_section
 
 state = st.session_state["_state"]
@@ -25,9 +25,9 @@ with results:
 if uploads:
     checked = importer.check_files(uploads)
     st.subheader(t("imp_review", lang))
-    st.dataframe(importer.review_table(checked, lang), hide_index=True, width="stretch")
+    st.dataframe(review.review_table(checked, lang), hide_index=True, width="stretch")
     for item in checked:
-        importer.show_file(item, lang)
+        review.show_file(item, lang)
     importer.save_button(checked, lang)
 
 st.divider()
