@@ -155,3 +155,9 @@ def test_units_carry_their_role(seed_extractions):
     units = {(u.unit, u.role) for u in seed_extractions["an_giang"].units}
     assert ("Sở Nội vụ", "chu_tri") in units
     assert ("Báo An Giang", "phoi_hop") in units
+
+
+def test_a_unit_named_before_its_verb_is_cut_at_the_verb(seed_extractions):
+    """Hà Tĩnh: "2. Văn phòng - Thanh tra Sở tổ chức triển khai và kiểm tra…" (no colon)."""
+    units = {(u.unit, u.role) for u in seed_extractions["ha_tinh"].units}
+    assert ("Văn phòng - Thanh tra Sở", "thuc_hien") in units

@@ -57,6 +57,24 @@ def _body(text: str, passage: Passage) -> str:
     return sentence.strip()
 
 
+# Where a unit's name ends when no colon follows it: "Sở Nội vụ chủ trì, phối hợp…".
+_TASK_VERB = re.compile(
+    r"\s(?=(?:chủ trì|phối hợp|tổ chức|triển khai|có trách nhiệm|chịu trách nhiệm|thực hiện|"
+    r"xây dựng|tham mưu|theo dõi|hướng dẫn|căn cứ|chủ động)\b)"
+)
+
+
+def _unit_and_task(body: str) -> tuple[str, str, str]:
+    """'Unit: task' or 'Unit does the task' -> (unit, separator, task)."""
+    name, colon, task = body.partition(":")
+    if colon and len(name) < 100:
+        return name, colon, task
+    verb = _TASK_VERB.search(body, 0, 100)
+    if verb:
+        return body[: verb.start()], " ", body[verb.end() :]
+    return body, "", ""
+
+
 def _table_units(text: str, passages: list[Passage]) -> list[UnitRole]:
     found: list[UnitRole] = []
     lead_col = task_col = None
@@ -93,7 +111,7 @@ def extract_units(text: str, passages: list[Passage]) -> list[UnitRole]:
             continue
         if numbered:
             current_item, current_unit = body, None
-            name, _, task = body.partition(":")
+            name, _, task = _unit_and_task(body)
             if passage.kind == "implementation" and _UNIT_WORD.match(body) and len(name) < 100:
                 current_unit = re.sub(r"^Đề nghị\s+", "", name.strip(" ."))
                 if task.strip():
