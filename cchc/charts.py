@@ -125,6 +125,21 @@ def _share_axis(lang: str) -> alt.X:
     )  # fmt: skip
 
 
+def _share_bars(data: pd.DataFrame, lang: str, color: alt.Color, tooltip: list) -> alt.Chart:
+    """Horizontal bars of the share of plans per category, longest first."""
+    return (
+        alt.Chart(data)
+        .mark_bar()
+        .encode(
+            y=alt.Y("label:N", sort="-x", title=None),
+            x=_share_axis(lang),
+            color=color,
+            tooltip=tooltip,
+        )  # fmt: skip
+        .properties(height=34 * len(data), width="container")
+    )
+
+
 def channel_bars(df: pd.DataFrame, lang: str, caption: str, title: str | None = None) -> alt.Chart:
     """Channels by share of plans using them, coloured digital vs traditional."""
     data = _labelled(df, lang)
@@ -134,18 +149,9 @@ def channel_bars(df: pd.DataFrame, lang: str, caption: str, title: str | None = 
         domain=[t("group_digital", lang), t("group_traditional", lang)],
         range=[GROUP_COLORS["digital"], GROUP_COLORS["traditional"]],
     )
-    chart = (
-        alt.Chart(data)
-        .mark_bar()
-        .encode(
-            y=alt.Y("label:N", sort="-x", title=None),
-            x=_share_axis(lang),
-            color=alt.Color("group:N", scale=colors, legend=alt.Legend(title=t("group", lang))),
-            tooltip=[alt.Tooltip("group:N", title=t("group", lang)), *_tooltip(lang, False)],
-        )
-        .properties(height=34 * len(data), width="container")
-    )
-    return _finish(chart, title or t("c_channels", lang), caption)
+    color = alt.Color("group:N", scale=colors, legend=alt.Legend(title=t("group", lang)))
+    tooltip = [alt.Tooltip("group:N", title=t("group", lang)), *_tooltip(lang, False)]
+    return _finish(_share_bars(data, lang, color, tooltip), title or t("c_channels", lang), caption)
 
 
 def category_bars(df: pd.DataFrame, lang: str, caption: str, title: str | None = None) -> alt.Chart:
@@ -154,21 +160,10 @@ def category_bars(df: pd.DataFrame, lang: str, caption: str, title: str | None =
     ids = _order(data["category_id"])
     colors = category_colors()
     labels = data.set_index("category_id").loc[ids, "label"].tolist()
-    chart = (
-        alt.Chart(data)
-        .mark_bar()
-        .encode(
-            y=alt.Y("label:N", sort="-x", title=None),
-            x=_share_axis(lang),
-            color=alt.Color(
-                "label:N",
-                scale=alt.Scale(domain=labels, range=[colors[i] for i in ids]),
-                legend=None,
-            ),  # fmt: skip
-            tooltip=_tooltip(lang, False),
-        )
-        .properties(height=34 * len(data), width="container")
+    color = alt.Color(
+        "label:N", scale=alt.Scale(domain=labels, range=[colors[i] for i in ids]), legend=None
     )
+    chart = _share_bars(data, lang, color, _tooltip(lang, False))
     return _finish(chart, title or t("c_indicators", lang), caption)
 
 

@@ -40,3 +40,15 @@ def app_on_seed_db(seed_db: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The dashboard reads the seed database (CCHC_DB), never the repository's data/."""
     monkeypatch.setenv("CCHC_DB", str(seed_db))
     return seed_db
+
+
+@pytest.fixture()
+def three_seed_db(tmp_path: Path) -> tuple[Path, Path]:
+    """A database of the first three seeds, with its own plans folder (imports write there)."""
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    for seed in sorted(DEFAULT_PLANS.glob("*.txt"))[:3]:
+        (plans / seed.name).write_bytes(seed.read_bytes())
+    db = tmp_path / "cchc.duckdb"
+    build_database(plans, db, progress=False)
+    return db, plans

@@ -28,13 +28,10 @@ NEW = SEEDS[3]  # An Giang 2025: not in the three-plan database
 
 
 @pytest.fixture()
-def small_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
-    plans = tmp_path / "plans"
-    plans.mkdir()
-    for seed in SEEDS[:3]:
-        (plans / seed.name).write_bytes(seed.read_bytes())
-    db = tmp_path / "cchc.duckdb"
-    build_database(plans, db, progress=False)
+def small_db(
+    three_seed_db: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> tuple[Path, Path]:
+    db, plans = three_seed_db
     monkeypatch.setenv("CCHC_DB", str(db))
     monkeypatch.setenv("CCHC_PLANS", str(plans))
     return db, plans

@@ -22,15 +22,8 @@ SEEDS = plan_files(DEFAULT_PLANS)
 
 
 @pytest.fixture()
-def small_db(tmp_path) -> tuple[Path, Path]:
-    """A database of the first three seeds, with its own plans folder."""
-    plans = tmp_path / "plans"
-    plans.mkdir()
-    for seed in SEEDS[:3]:
-        (plans / seed.name).write_bytes(seed.read_bytes())
-    db = tmp_path / "cchc.duckdb"
-    build_database(plans, db, progress=False)
-    return db, plans
+def small_db(three_seed_db: tuple[Path, Path]) -> tuple[Path, Path]:
+    return three_seed_db
 
 
 def _plans(db: Path) -> dict[str, tuple]:

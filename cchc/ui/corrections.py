@@ -6,7 +6,6 @@ turns what differs from the machine's values into corrections, so a button callb
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -30,14 +29,11 @@ META_LABELS = {
 
 
 def refresh_data() -> None:
-    """After a write: drop cached results and the read connection on the old file.
+    """After a write: drop cached query results at once.
 
-    DuckDB hands a new connection to the same path the database instance still held open by the
-    old one, so a swapped-in file stays invisible until every old connection is gone.
-    """
+    The caches are also keyed on the file's mtime and read connections ATTACH the file afresh
+    (cchc.store.db.connect), so this only spares the user one stale rerun."""
     st.cache_data.clear()
-    st.cache_resource.clear()
-    gc.collect()
 
 
 @lru_cache(maxsize=1)
