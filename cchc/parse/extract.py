@@ -114,7 +114,7 @@ def extract(doc: Document, codebook: Codebook | None = None, force: bool = False
         extract_metadata(doc.text, doc.folded, structure),
         mentions,
         present,
-        extract_targets(doc.text, structure.passages),
+        extract_targets(doc.text, structure.passages, doc.folded),
         extract_citations(doc.text, structure.passages),
         extract_units(doc.text, structure.passages),
         doubts,

@@ -121,18 +121,26 @@ def find_years(title: str, text: str) -> tuple[Field, Field]:
     return missing(reason), missing(reason)
 
 
-_NUMBER = re.compile(
-    r"(?:^Số|Kèm theo Kế hoạch số|kèm theo Quyết định số)\s*:?\s*(\d*)\s*/\s*((?:KH|QĐ)-[A-ZĐa-z&]+)",
-    re.M | re.I,
-)
+# "Số: 12/KH-UBND" at a line start, or "Kèm theo Kế hoạch số 12/KH-…" (any case): found in the
+# folded text from "số" out, because a case-insensitive leading alternation is ~15x slower.
+_NUMBER = re.compile(r"số\s*:?\s*(\d*)\s*/\s*((?:kh|qđ)-[a-zđ&]+)")
+_NUMBER_LEADS = ("kèm theo kế hoạch ", "kèm theo quyết định ")
 
 
-def find_doc_number(text: str) -> tuple[Field, str | None]:
+def _number_match(folded: str) -> re.Match[str] | None:
+    for match in _NUMBER.finditer(folded):
+        start = match.start()
+        if start == 0 or folded[start - 1] == "\n" or folded.endswith(_NUMBER_LEADS, 0, start):
+            return match
+    return None
+
+
+def find_doc_number(text: str, folded: str) -> tuple[Field, str | None]:
     """The plan's number and its code ('KH-SNgV'); a blank number is said to be blank."""
-    match = _NUMBER.search(text)
+    match = _number_match(folded)
     if not match:
         return missing("văn bản không ghi số / no document number shown"), None
-    code = match.group(2)
+    code = text[match.start(2) : match.end(2)]  # as written: the folded text is lower case
     if not match.group(1):
         return missing(f"số để trống (/{code}) / number left blank"), code
     return Field(f"{match.group(1)}/{code}", "high", "dòng 'Số:' / the 'Số:' line"), code
@@ -175,7 +183,7 @@ def extract_metadata(text: str, folded: str, structure: Structure) -> dict[str, 
         else missing("chưa xác định tỉnh / province unknown")
     )
     fields["year_from"], fields["year_to"] = find_years(structure.title, text)
-    fields["doc_number"], code = find_doc_number(text)
+    fields["doc_number"], code = find_doc_number(text, folded)
     header_end = structure.sections[0].end if structure.sections else 0
     fields["issued_on"] = find_issued_on(text, header_end)
     fields["signer"] = find_signer(text, structure)
