@@ -63,14 +63,12 @@ def plan_rows(extraction: Extraction, corrections: list[dict]) -> dict[str, list
     values, changed = _corrected_metadata(extraction, corrections)
     notes = {n: {"confidence": f.confidence, "how": f.how} for n, f in extraction.metadata.items()}
     year_from, year_to = values["year_from"], values["year_to"]
-    years = range(year_from, (year_to or year_from) + 1) if isinstance(year_from, int) else []
     text = doc.text
     presence = _corrected_presence(extraction, corrections)
     if any(corrected for _, corrected in presence.values()) or any(
         c["field"].startswith("category:") for c in corrections
     ):
         changed = [*changed, "categories"]
-    dims = (values["province"], values["province_2025"], values["issuer_level"], values["sector"])
     rows: dict[str, list[tuple]] = {
         "plans": [(
             pid, doc.content_hash, doc.source, doc.fmt, doc.encoding, extraction.structure.title,
@@ -79,12 +77,6 @@ def plan_rows(extraction: Extraction, corrections: list[dict]) -> dict[str, list
             values["signer"], json.dumps(notes, ensure_ascii=False), changed, len(text), text,
             doc.raw, doc.notes + extraction.plan_doubts, *_family_counts(presence),
         )],
-        "plan_years": [(pid, y, *dims, year_from) for y in years],
-        "presence_by_year": [
-            (pid, y, *dims, family, cat, n, year_from)
-            for y in years
-            for (family, cat), (n, _) in presence.items()
-        ],
         "sections": [
             (pid, s.no, s.kind, s.heading, s.level, s.start, s.end)
             for s in extraction.structure.sections
