@@ -40,16 +40,22 @@ def _province_press_cues() -> list[str]:
 
 @lru_cache(maxsize=4)
 def build_automaton(codebook: Codebook) -> ahocorasick.Automaton:
+    """Every cue and mask phrase -> (key, payloads); a cue payload carries what the rules need."""
     payloads: dict[str, list[tuple]] = defaultdict(list)
+
+    def cue(key: str, family: str, category: str, weak: bool) -> None:
+        rules = (codebook.families[family].sections, family in codebook.masked_families)
+        payloads[key].append((False, family, category, weak, *rules))
+
     for category in codebook.categories:
-        for cue in category.cues:
-            payloads[cue].append(("cue", category.family, category.id, False))
-        for cue in category.weak:
-            payloads[cue].append(("cue", category.family, category.id, True))
-    for cue in _province_press_cues():
-        payloads[cue].append(("cue", "channel", "bao_chi", False))
+        for key in category.cues:
+            cue(key, category.family, category.id, False)
+        for key in category.weak:
+            cue(key, category.family, category.id, True)
+    for key in _province_press_cues():
+        cue(key, "channel", "bao_chi", False)
     for phrase in codebook.masks:
-        payloads[phrase].append(("mask", "", "", False))
+        payloads[phrase].append((True,))
     automaton = ahocorasick.Automaton()
     for key, values in payloads.items():
         automaton.add_word(key, (key, tuple(values)))
@@ -58,20 +64,21 @@ def build_automaton(codebook: Codebook) -> ahocorasick.Automaton:
 
 
 def scan(folded: str, codebook: Codebook) -> tuple[list[tuple], list[tuple[int, int]]]:
-    """All whole-word cue hits (start, end, payload) and mask spans in a folded text."""
+    """Whole-word cue hits (start, -end, order, key, payload) in text order, and mask spans."""
     hits, masks = [], []
     size = len(folded)
     for end_index, (key, values) in build_automaton(codebook).iter(folded):
         start = end_index - len(key) + 1
-        if (start and folded[start - 1].isalnum()) or (
-            end_index + 1 < size and folded[end_index + 1].isalnum()
-        ):
+        end = end_index + 1
+        if (start and folded[start - 1].isalnum()) or (end < size and folded[end].isalnum()):
             continue  # part of a longer word
         for value in values:
-            if value[0] == "mask":
-                masks.append((start, end_index + 1))
+            if value[0]:
+                masks.append((start, end))
             else:
-                hits.append((start, end_index + 1, key, value))
+                hits.append((start, -end, len(hits), key, value))
+    hits.sort()  # by start, longest first; ties keep the automaton's order
+    masks.sort()
     return hits, masks
 
 
@@ -85,24 +92,24 @@ def code_mentions(
     folded: str, passages: list[Passage], codebook: Codebook | None = None
 ) -> list[Mention]:
     """Mentions that count under the codebook's section rules, longest cue first per category."""
-    codebook = codebook or load_codebook()
-    hits, masks = scan(folded, codebook)
-    masks.sort()
+    hits, masks = scan(folded, codebook or load_codebook())
     mask_starts = [m[0] for m in masks]
-    starts = [p.start for p in passages]
     kept: list[Mention] = []
     last_end: dict[str, int] = {}
-    for start, end, cue, (_, family, category, weak) in sorted(hits, key=lambda h: (h[0], -h[1])):
+    index, last = 0, len(passages) - 1  # hits come in text order: walk the passages alongside
+    for start, neg_end, _, cue, (_, family, category, weak, sections, maskable) in hits:
         if start < last_end.get(category, -1):
             continue  # "một cửa" inside "một cửa liên thông": one mention, not two
-        passage = passages[max(0, bisect_right(starts, start) - 1)]
-        if passage.kind not in codebook.families[family].sections:
+        while index < last and passages[index + 1].start <= start:
+            index += 1
+        passage = passages[index]
+        if passage.kind not in sections:
             continue
-        if family in codebook.masked_families and masks and _masked(start, end, masks, mask_starts):
+        if maskable and masks and _masked(start, -neg_end, masks, mask_starts):
             continue
-        last_end[category] = end
+        last_end[category] = -neg_end
         kept.append(
-            Mention(family, category, cue, weak, start, end, passage.no, passage.section_no,
+            Mention(family, category, cue, weak, start, -neg_end, passage.no, passage.section_no,
                     passage.kind)
         )  # fmt: skip
     return kept
