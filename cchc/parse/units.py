@@ -28,13 +28,15 @@ class UnitRole:
     passage_no: int
 
 
+_NEXT_UNIT = re.compile(r",\s+(?=(?:Sở|Văn phòng|Báo|Đài|UBND|Ủy ban|Trung tâm|Ban|Công an)\b)")
+_ASIDE = re.compile(r"\s*\([^)]*\)\s*")
+_REQUEST = re.compile(r"^Đề nghị\s+")
+
+
 def _split_units(names: str) -> list[str]:
     parts = []
-    for chunk in re.split(r";", names):
-        pieces = re.split(
-            r",\s+(?=(?:Sở|Văn phòng|Báo|Đài|UBND|Ủy ban|Trung tâm|Ban|Công an)\b)", chunk
-        )
-        parts += [re.sub(r"\s*\([^)]*\)\s*", " ", p).strip(" .;,") for p in pieces]
+    for chunk in names.split(";"):
+        parts += [_ASIDE.sub(" ", p).strip(" .;,") for p in _NEXT_UNIT.split(chunk)]
     return [p for p in parts if 2 < len(p) < 120]
 
 
@@ -113,7 +115,7 @@ def extract_units(text: str, passages: list[Passage]) -> list[UnitRole]:
             current_item, current_unit = body, None
             name, _, task = _unit_and_task(body)
             if passage.kind == "implementation" and _UNIT_WORD.match(body) and len(name) < 100:
-                current_unit = re.sub(r"^Đề nghị\s+", "", name.strip(" ."))
+                current_unit = _REQUEST.sub("", name.strip(" ."))
                 if task.strip():
                     role = _role_of(task.strip())
                     found += [
