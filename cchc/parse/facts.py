@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from cchc.parse.structure import Passage
-from cchc.read.fold import fold
 
 _SKIP_KINDS = {"distribution", "signature", "header"}
 
@@ -60,7 +59,7 @@ def _target_from(text: str, match: re.Match[str], passage: Passage) -> Target | 
     return Target(text[start : match.end()], value, unit, period, start, match.end(), passage.no)
 
 
-def _deadlines(text: str, folded: str) -> Iterator[tuple[int, int, str]]:
+def _deadlines(folded: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, ISO date) of every "chậm nhất / trước ngày d/m/yyyy" with a valid date."""
     for match in _DEADLINE_DATE.finditer(folded):
         lead = next((w for w in _DEADLINE_WORDS if folded.endswith(w, 0, match.start())), None)
@@ -74,16 +73,15 @@ def _deadlines(text: str, folded: str) -> Iterator[tuple[int, int, str]]:
         yield match.start() - len(lead), match.end(), when
 
 
-def extract_targets(text: str, passages: list[Passage], folded: str | None = None) -> list[Target]:
+def extract_targets(text: str, passages: list[Passage], folded: str) -> list[Target]:
     """Quantities with a commitment word or a period, and deadlines; ``folded`` is fold(text)."""
-    folded = fold(text) if folded is None else folded
     starts = [p.start for p in passages]
     targets: list[Target] = []
     for match in _TARGET.finditer(text):
         passage = _passage_at(passages, starts, match.start())
         if passage.kind not in _SKIP_KINDS and (target := _target_from(text, match, passage)):
             targets.append(target)
-    for start, end, when in _deadlines(text, folded):
+    for start, end, when in _deadlines(folded):
         passage = _passage_at(passages, starts, start)
         if passage.kind not in _SKIP_KINDS:
             targets.append(Target(text[start:end], None, "hạn chót", when, start, end, passage.no))

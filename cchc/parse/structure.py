@@ -141,44 +141,19 @@ class _Walker:
 _FIRST_WORDS = {"mục", "yêu", "chỉ", "đối", "nội", "nhiệm", "hình", "các", "kinh", "tổ", "phân"}
 
 
-class _SentenceEnds:
-    """Candidate sentence ends of the whole text, found by one scan and handed out line by line.
-
-    One scan of the text finds the same ends as a scan per line (a candidate that runs over a line
-    end is dropped, as a per-line scan would not find it) at a fraction of the calls.
-    """
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.ends = [(m.start(), m.end()) for m in _SENT_END.finditer(text)]
-        self.ends.append((len(text) + 1, len(text) + 1))
-        self.next = 0
-
-    def spans(self, start: int, end: int, label_end: int) -> list[tuple[int, int]]:
-        """The sentences of the line [start, end) whose item label ends at ``label_end``."""
-        ends, text = self.ends, self.text
-        while ends[self.next][0] < label_end:
-            self.next += 1
-        if text.find("\t", start, end) != -1:
-            return [(start, end)]  # a table row stays whole: its cells belong together
-        spans, pos = [], start
-        while ends[self.next][0] < end:
-            found, after = ends[self.next]
-            self.next += 1
-            if after > end:
-                continue
-            before = text[max(start, found - 4) : found].split()
-            if (
-                before
-                and len(before[-1]) <= 3
-                and (before[-1].isupper() or before[-1][-1].isdigit())
-            ):
-                continue  # "KT. GIÁM ĐỐC", "TP. Hồ Chí Minh", "1.1. …": not a sentence end
-            spans.append((pos, found + 1))
-            pos = after
-        if pos < end:
-            spans.append((pos, end))
-        return spans
+def _sentences(text: str, start: int, end: int, label_end: int) -> list[tuple[int, int]]:
+    if text.find("\t", start, end) != -1:
+        return [(start, end)]  # a table row stays whole: its cells belong together
+    spans, pos = [], start
+    for match in _SENT_END.finditer(text, label_end, end):
+        before = text[max(start, match.start() - 4) : match.start()].split()
+        if before and len(before[-1]) <= 3 and (before[-1].isupper() or before[-1][-1].isdigit()):
+            continue  # "KT. GIÁM ĐỐC", "TP. Hồ Chí Minh", "1.1. …": not a sentence end
+        spans.append((pos, match.start() + 1))
+        pos = match.end()
+    if pos < end:
+        spans.append((pos, end))
+    return spans
 
 
 def parse_structure(text: str) -> Structure:
@@ -199,7 +174,6 @@ def parse_structure(text: str) -> Structure:
 def _passages(text: str, lines: list[tuple[int, int]], sections: list[Section]) -> list[Passage]:
     passages: list[Passage] = []
     section_index = 0
-    sentences = _SentenceEnds(text)
     for start, end in lines:
         while section_index + 1 < len(sections) and sections[section_index + 1].start <= start:
             section_index += 1
@@ -207,6 +181,6 @@ def _passages(text: str, lines: list[tuple[int, int]], sections: list[Section]) 
         item = _ITEM.match(text, start, end)
         label = item.group(1) if item else ""
         label_end = item.end() if item else start
-        for s_start, s_end in sentences.spans(start, end, label_end):
+        for s_start, s_end in _sentences(text, start, end, label_end):
             passages.append(Passage(len(passages), section.no, section.kind, label, s_start, s_end))
     return passages
