@@ -157,6 +157,14 @@ def test_units_carry_their_role(seed_extractions):
     assert ("Báo An Giang", "phoi_hop") in units
 
 
+def test_a_numbered_unit_heading_is_not_glued_to_its_first_sentence(seed_extractions):
+    """An Giang: "7. Báo An Giang; Đài Phát thanh và Truyền hình An Giang", a blank line, then
+    "Chủ động phối hợp…": the unit is the station, not "… An Giang Chủ động"."""
+    units = {(u.unit, u.role) for u in seed_extractions["an_giang"].units}
+    assert ("Đài Phát thanh và Truyền hình An Giang", "thuc_hien") in units
+    assert not [unit for unit, _ in units if "Chủ động" in unit]
+
+
 def test_a_unit_named_before_its_verb_is_cut_at_the_verb(seed_extractions):
     """Hà Tĩnh: "2. Văn phòng - Thanh tra Sở tổ chức triển khai và kiểm tra…" (no colon)."""
     units = {(u.unit, u.role) for u in seed_extractions["ha_tinh"].units}

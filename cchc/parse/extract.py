@@ -16,7 +16,9 @@ from cchc.parse.structure import Structure, parse_structure
 from cchc.parse.units import UnitRole, extract_units
 from cchc.read import Document
 
-EXTRACTOR_VERSION = "1.0"
+EXTRACTOR_VERSION = (
+    "1.1"  # 1.1: a numbered heading is not joined to the sentence after a blank line
+)
 
 
 @dataclass

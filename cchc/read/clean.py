@@ -30,6 +30,7 @@ _GLUED = re.compile(r"(?<=[A-ZÀ-ỸĐ])\*\*(?=\d+\.\s)")
 _ITEM_START = re.compile(
     r"^(?:[IVXL]+\.\s|\d+(?:\.\d+)*[.)]\s?|[a-zđ]\)\s|[-+•*–]\s|Điều \d+|Nơi nhận|Phụ lục|PHỤ LỤC)"
 )
+_NUMBERED = re.compile(r"\d+(?:\.\d+)*\.\s")
 _SENTENCE_END = (".", ";", ":", "!", "?", "./.")
 # Words that open a paragraph of their own (the preamble's "Căn cứ…", the closing "Trên đây…").
 _PARAGRAPH_START = re.compile(r"^(Căn cứ|Thực hiện|Theo đề nghị|Trên đây|QUYẾT ĐỊNH|KẾ HOẠCH)")
@@ -106,8 +107,12 @@ def _is_caps(text: str) -> bool:
     return len(text) >= 3 and text.isupper()
 
 
-def join_separator(prev: str, nxt: str) -> str | None:
-    """How two physical lines join into one paragraph: '' or ' ', or None to keep them apart."""
+def join_separator(prev: str, nxt: str, after_break: bool = False) -> str | None:
+    """How two physical lines join into one paragraph: '' or ' ', or None to keep them apart.
+
+    ``after_break``: a blank line (or a Word paragraph end) lies between them and ``prev`` is a
+    single line, so a numbered line there may be a heading ("7. Báo An Giang; Đài …").
+    """
     if "\t" in prev or "\t" in nxt or _ITEM_START.match(nxt) or _is_caps(nxt):
         return None
     if _PARAGRAPH_START.match(nxt):
@@ -118,17 +123,19 @@ def join_separator(prev: str, nxt: str) -> str | None:
         return " "
     if prev.endswith(_SENTENCE_END) or _is_caps(prev):
         return None
-    if prev.endswith((",", "-", "(", " và", " của")) or len(prev) >= 55:
+    if prev.endswith((",", "-", "(", " và", " của")):
         return " "
-    return None
+    if after_break and nxt[0].isupper() and _NUMBERED.match(prev):
+        return None  # a numbered heading with no colon, then its first sentence
+    return " " if len(prev) >= 55 else None
 
 
 _RULE_CHARS = frozenset(" \t-=_|:+*")
 _LEAD_CHARS = frozenset(" \t#>")
 
 
-def _paragraph_lines(raw: str) -> Iterator[tuple[str, list[Piece]]]:
-    """Each kept line's text and pieces; rule lines and blank lines are skipped.
+def _paragraph_lines(raw: str) -> Iterator[tuple[str, list[Piece], bool]]:
+    """Each kept line's text, pieces, and whether a skipped (blank or rule) line came before it.
 
     Most lines hold no markup: they are taken whole. Where markup may be is found by one scan of
     the whole text (a search per line costs more than the rest of the line's work).
@@ -136,8 +143,10 @@ def _paragraph_lines(raw: str) -> Iterator[tuple[str, list[Piece]]]:
     specials = [m.start() for m in _SPECIAL.finditer(raw)]
     specials.append(len(raw) + 1)
     next_special = 0
+    skipped = False
     for start, end in _raw_lines(raw):
         if start == end or (raw[start] in _RULE_CHARS and _RULE_LINE.fullmatch(raw, start, end)):
+            skipped = True
             continue
         pos = start
         if raw[start] in _LEAD_CHARS:
@@ -153,7 +162,10 @@ def _paragraph_lines(raw: str) -> Iterator[tuple[str, list[Piece]]]:
                 text = text.rstrip()
             pieces = [(text, pos)] if text else []
         if text.strip():
-            yield text, pieces
+            yield text, pieces, skipped
+            skipped = False
+        else:
+            skipped = True
 
 
 def clean_text(raw: str) -> tuple[str, OffsetMap]:
@@ -163,13 +175,14 @@ def clean_text(raw: str) -> tuple[str, OffsetMap]:
     clean_starts, raw_starts, lengths = mapping.clean_starts, mapping.raw_starts, mapping.lengths
     pos = 0
     last_text = ""
-    for text, pieces in _paragraph_lines(raw):
-        sep = join_separator(last_text, text) if parts else None
+    one_line = False  # the paragraph so far is one physical line
+    for text, pieces, after_break in _paragraph_lines(raw):
+        sep = join_separator(last_text, text, after_break and one_line) if parts else None
         if sep is None:  # a new paragraph
             sep = "\n" if parts else ""
-            last_text = text
+            last_text, one_line = text, True
         else:
-            last_text = last_text + sep + text
+            last_text, one_line = last_text + sep + text, False
         if sep:
             parts.append(sep)
             pos += len(sep)

@@ -76,15 +76,20 @@ def _open(data: bytes):
 
 
 def docx_to_text(data: bytes) -> str:
-    """The text of a .docx body in reading order, NFC-normalised, one line per block or row."""
+    """The text of a .docx body in reading order, NFC-normalised, one line per paragraph or row.
+
+    Paragraphs are separated by a blank line, as in a typed plan: a Word paragraph ends where its
+    writer pressed Enter, and the cleaner reads a blank line as a possible paragraph end.
+    """
     doc = _open(data)
-    lines: list[str] = []
+    blocks: list[str] = []
     for element in _blocks(doc.element.body):
         if element.tag == _P:
-            lines.append(_line(Paragraph(element, doc).text))
+            blocks.append(_line(Paragraph(element, doc).text))
         else:
-            lines.extend(_row_line(row) for row in Table(element, doc).rows)
-    text = unicodedata.normalize("NFC", "\n".join(line for line in lines if line))
+            rows = (_row_line(row) for row in Table(element, doc).rows)
+            blocks.append("\n".join(row for row in rows if row))
+    text = unicodedata.normalize("NFC", "\n\n".join(block for block in blocks if block))
     if not text.strip():
         raise EmptyFile(
             "Tệp Word không có nội dung văn bản (có thể chỉ chứa hình ảnh).",
