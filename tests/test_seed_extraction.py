@@ -165,6 +165,16 @@ def test_a_numbered_unit_heading_is_not_glued_to_its_first_sentence(seed_extract
     assert not [unit for unit, _ in units if "Chủ động" in unit]
 
 
+def test_a_task_that_opens_with_phoi_hop_is_support_even_if_it_names_the_lead(seed_extractions):
+    """Sơn La: "- Phối hợp với đơn vị chủ trì, đơn vị cung cấp dịch vụ…" under "4. Sở Thông tin
+    và Truyền thông"."""
+    roles = {
+        u.role for u in seed_extractions["son_la"].units
+        if u.unit == "Sở Thông tin và Truyền thông" and u.task.startswith("Phối hợp với đơn vị chủ trì")
+    }  # fmt: skip
+    assert roles == {"phoi_hop"}
+
+
 def test_a_unit_named_before_its_verb_is_cut_at_the_verb(seed_extractions):
     """Hà Tĩnh: "2. Văn phòng - Thanh tra Sở tổ chức triển khai và kiểm tra…" (no colon)."""
     units = {(u.unit, u.role) for u in seed_extractions["ha_tinh"].units}

@@ -42,10 +42,10 @@ def _split_units(names: str) -> list[str]:
 
 def _role_of(task: str) -> str:
     head = task.lower()[:40]
+    if head.lstrip("- ").startswith("phối hợp"):  # "Phối hợp với đơn vị chủ trì…" supports
+        return "phoi_hop"
     if "chủ trì" in head:
         return "chu_tri"
-    if head.lstrip("- ").startswith("phối hợp"):
-        return "phoi_hop"
     return "thuc_hien"
 
 
