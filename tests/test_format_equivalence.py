@@ -86,3 +86,13 @@ def test_pdf_codes_the_same(seed, tmp_path):
     path, expected = seed
     pdf = write_pdf(tmp_path / "plan.pdf", _plain(path))
     assert _signature(extract(read_document(pdf))) == expected
+
+
+def test_pdf_appendix_table_gives_the_same_lead_units(tmp_path):
+    """Hà Giang's appendix table ("Đơn vị chủ trì" column) read from a PDF with ruled cells."""
+    path = next(p for p in SEEDS if p.name.startswith("000"))
+    from_text = extract(read_document(path)).units
+    from_pdf = extract(read_document(write_pdf(tmp_path / "plan.pdf", _plain(path)))).units
+    leads = {(u.unit, u.task) for u in from_text if u.role == "chu_tri"}
+    assert leads and leads == {(u.unit, u.task) for u in from_pdf if u.role == "chu_tri"}
+    assert {(u.unit, u.role) for u in from_pdf} == {(u.unit, u.role) for u in from_text}

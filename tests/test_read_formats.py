@@ -70,7 +70,25 @@ def test_pdf_round_trip_keeps_vietnamese_words_exactly(tmp_path):
     assert unicodedata.is_normalized("NFC", text)
     assert SENTENCE in text.split("\n")
     assert _words(LONG) in _words(text)  # wrapped into several lines, words intact
-    assert "1 Tuyên truyền trên Cổng thông tin điện tử Sở Nội vụ Cả năm" in _words(text)
+    assert "1\tTuyên truyền trên Cổng thông tin điện tử\tSở Nội vụ\tCả năm" in text.split("\n")
+
+
+def test_pdf_table_rows_come_out_as_tab_separated_lines_in_order(tmp_path):
+    """A ruled appendix table: one line per row, cells in columns, wrapped cells rejoined."""
+    long_cell = "Tuyên truyền trên Cổng thông tin điện tử của tỉnh về cải cách thủ tục hành chính"
+    plan = (
+        f"{LONG}\nPHỤ LỤC\nSTT\tNội dung\tĐơn vị chủ trì\tĐơn vị phối hợp\tThời gian\n"
+        f"1\t{long_cell}\tSở Nội vụ\tVăn phòng UBND tỉnh; Sở Thông tin và Truyền thông\tCả năm\n"
+        "2\tTổ chức hội thi tìm hiểu về CCHC\tSở Tư pháp\t\tQuý III\nNơi nhận:"
+    )
+    lines = pdf_to_text(write_pdf(tmp_path / "table.pdf", plan).read_bytes()).split("\n")
+    table = lines[lines.index("PHỤ LỤC") + 1 : lines.index("Nơi nhận:")]
+    assert table == [
+        "STT\tNội dung\tĐơn vị chủ trì\tĐơn vị phối hợp\tThời gian",
+        f"1\t{long_cell}\tSở Nội vụ\tVăn phòng UBND tỉnh; Sở Thông tin và Truyền thông\tCả năm",
+        "2\tTổ chức hội thi tìm hiểu về CCHC\tSở Tư pháp\t\tQuý III",
+    ]
+    assert _words(LONG) in _words("\n".join(lines[: lines.index("PHỤ LỤC")]))
 
 
 @pytest.mark.parametrize("label", ["Trang {n}", "- {n} -", "{n}", "{n}/{nb}", "Trang {n}/{nb}"])

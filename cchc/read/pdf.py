@@ -1,7 +1,9 @@
 """PDF bytes to plain text with pypdf, page artefacts dropped, Vietnamese normalised to NFC.
 
 Only the text layer is read: a scanned PDF has none, and is refused with a hint to run OCR
-rather than stored as an empty plan.
+rather than stored as an empty plan. A page that draws lines may hold a ruled table (an appendix
+"Đơn vị chủ trì" column): such pages are read with pdfplumber, which finds the cells, and each
+table row becomes one tab-separated line, as in a .docx or typed plan.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import re
 import unicodedata
 from collections import Counter
 
-from pypdf import PdfReader
+from pypdf import PageObject, PdfReader
 from pypdf.errors import DependencyError, FileNotDecryptedError
 
 from cchc.errors import BinaryFile, EmptyFile, InputError, NoTextLayer
@@ -27,6 +29,8 @@ _SPACES = re.compile(r"[ \u00a0\u2007\u202f]+")
 _SPACE_BEFORE_MARK = re.compile(r"[ \u00a0]+(?=[\u0300-\u036f])")
 _LETTER = re.compile(r"[^\W\d_]")
 _MIN_LETTERS = 20  # below this a PDF with pages has no usable text layer (scan, or stamps only)
+# Path operators that draw table rules: a rectangle ("re") or a line segment ("l").
+_DRAWS_LINES = re.compile(rb"\sre\s|\sl\s")
 
 
 def _open(data: bytes) -> PdfReader:
@@ -61,6 +65,49 @@ def _page_lines(text: str) -> list[str]:
     return [line for line in lines if line]
 
 
+def _may_hold_a_table(page: PageObject) -> bool:
+    """Cheap pre-check: pdfplumber costs ~10x pypdf, and most pages draw no lines at all."""
+    contents = page.get_contents()
+    return contents is not None and bool(_DRAWS_LINES.search(contents.get_data()))
+
+
+def _row_line(row: list[str | None]) -> str:
+    cells = [" ".join((cell or "").split()) for cell in row]
+    return "\t".join(cells) if any(cells) else ""
+
+
+def _table_page_lines(page) -> list[str] | None:
+    """Lines of a pdfplumber page with ruled tables (text between them as lines), else None."""
+    tables = sorted(page.find_tables(), key=lambda table: table.bbox[1])
+    if not tables:
+        return None
+    x0, top, x1, bottom = page.bbox
+    lines: list[str] = []
+    for table in tables:
+        if table.bbox[1] > top:
+            lines += _page_lines(page.within_bbox((x0, top, x1, table.bbox[1])).extract_text())
+        rows = (_row_line(row) for row in table.extract())
+        lines += [unicodedata.normalize("NFC", row) for row in rows if row]
+        top = max(top, table.bbox[3])
+    if bottom > top:
+        lines += _page_lines(page.within_bbox((x0, top, x1, bottom)).extract_text())
+    return lines
+
+
+def _read_tables(data: bytes, pages: list[list[str]], candidates: list[int]) -> None:
+    """Re-read the candidate pages that hold ruled tables, in place."""
+    import pdfplumber
+
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            found = {i: _table_page_lines(pdf.pages[i]) for i in candidates}
+    except Exception:  # pypdf read every page already: its lines are kept, tables as plain lines
+        return
+    for index, lines in found.items():
+        if lines is not None:
+            pages[index] = lines
+
+
 def _drop_page_numbers(pages: list[list[str]]) -> None:
     """Remove page numbers from the top and bottom edge of each page, in place.
 
@@ -90,6 +137,9 @@ def pdf_to_text(data: bytes) -> str:
         raise EmptyFile("Tệp PDF không có trang nào.", "The PDF file has no pages.")
     try:
         pages = [_page_lines(page.extract_text() or "") for page in reader.pages]
+        candidates = [i for i, page in enumerate(reader.pages) if _may_hold_a_table(page)]
+        if candidates:
+            _read_tables(data, pages, candidates)
     except (FileNotDecryptedError, DependencyError) as exc:
         raise _encrypted() from exc
     except Exception as exc:  # a damaged content stream surfaces only when the page is read
