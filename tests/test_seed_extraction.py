@@ -151,6 +151,24 @@ def test_targets_and_citations_are_read(seed_extractions):
     assert "76/NQ-CP" in {c.key for c in seed_extractions["ha_giang"].citations}
 
 
+def test_a_plan_does_not_cite_its_own_number(seed_extractions):
+    """Hà Tĩnh's header "Số: 1391/KH-SNgV" is the plan's own number, not a citation."""
+    cited = {c.key for c in seed_extractions["ha_tinh"].citations}
+    assert "1391/KH-SNgV" not in cited and "76/NQ-CP" in cited
+
+
+def test_an_amending_law_is_cited_by_its_whole_name(seed_extractions):
+    """Sơn La: "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và
+    Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019" (one law, wrapped)."""
+    cited = {c.key for c in seed_extractions["son_la"].citations}
+    assert (
+        "Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và "
+        "Luật Tổ chức chính quyền địa phương"
+    ) in cited
+    assert "Luật sửa đổi, bổ sung một số điều" not in cited
+    assert "Luật Tổ chức chính quyền địa phương" in cited  # cited on its own the line before
+
+
 def test_units_carry_their_role(seed_extractions):
     units = {(u.unit, u.role) for u in seed_extractions["an_giang"].units}
     assert ("Sở Nội vụ", "chu_tri") in units

@@ -110,14 +110,16 @@ def extract(doc: Document, codebook: Codebook | None = None, force: bool = False
             f"Tệp không giống một kế hoạch tuyên truyền CCHC: {reasons}. Có thể nhập bắt buộc nếu chắc chắn.",
             f"The file does not look like a CCHC communication plan: {reasons}. It can be imported anyway.",
         )
+    metadata = extract_metadata(doc.text, doc.folded, structure)
+    own_number = metadata["doc_number"].value  # "Số: 1391/KH-SNgV" names the plan, cites nothing
     return Extraction(
         doc,
         structure,
-        extract_metadata(doc.text, doc.folded, structure),
+        metadata,
         mentions,
         present,
         extract_targets(doc.text, structure.passages, doc.folded),
-        extract_citations(doc.text, structure.passages),
+        [c for c in extract_citations(doc.text, structure.passages) if c.key != own_number],
         extract_units(doc.text, structure.passages),
         doubts,
     )

@@ -120,6 +120,15 @@ _LAW = re.compile(
 )
 
 
+# An amending law is named after the laws it amends: "Luật sửa đổi, bổ sung một số điều của Luật
+# Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương" is one law, not three.
+_AMENDED = re.compile(
+    r"(?P<amended>\s+của\s+(?:các\s+)?Luật\s[^;.()\n]{3,80}?(?:\s+và\s+Luật\s[^;.()\n]{3,80}?)*)"
+    r"(?=\s+(?:năm\s+\d{4}|ngày|hiện hành|theo)|\s*[;.()\n]|,\s+(?![a-zđà-ỹ])|$)"
+    r"(?:\s+năm\s+(?P<year>\d{4}))?"
+)
+
+
 def _issuer_code(raw: str) -> str:
     upper = raw.upper()
     return _ISSUER_CASE.get(upper, upper if raw[-1:].islower() and raw[:-1].isupper() else raw)
@@ -136,16 +145,24 @@ def _cited_date(text: str, end: int) -> str | None:
         return None
 
 
-def _laws(text: str) -> Iterator[re.Match[str]]:
-    """_LAW.finditer with the word boundary before "Luật" that the pattern leaves out."""
+def _laws(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, key) of every law named, with the word boundary before "Luật" that the
+    pattern leaves out, and an amending law read with the names of the laws it amends."""
     pos = 0
     while match := _LAW.search(text, pos):
-        start = match.start()
+        start, end = match.span()
         if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
             pos = start + 1  # "…xLuật": not a word; look again one character on
             continue
-        yield match
-        pos = match.end()
+        name, year = match.group(1), match.group(2)
+        if name.startswith("sửa đổi") and not year:
+            amended = _AMENDED.match(text, end)
+            if amended:
+                name += amended.group("amended")
+                end, year = amended.end(), amended.group("year")
+        name = " ".join(name.split())
+        yield start, end, f"Luật {name}" + (f" năm {year}" if year else "")
+        pos = end
 
 
 def extract_citations(text: str, passages: list[Passage]) -> list[Citation]:
@@ -169,11 +186,8 @@ def extract_citations(text: str, passages: list[Passage]) -> list[Citation]:
             key = f"{head.group('num')}{year}/{doc_type}-{issuer}"
         when = _cited_date(text, core.end())
         found.append(Citation(key, doc_type, issuer, when, start, core.end(), passage.no))
-    for match in _laws(text):
-        passage = _passage_at(passages, starts, match.start())
-        if passage.kind in ("distribution", "signature"):
-            continue
-        name = re.sub(r"\s+", " ", match.group(1)).strip()
-        key = f"Luật {name}" + (f" năm {match.group(2)}" if match.group(2) else "")
-        found.append(Citation(key, "Luật", None, None, match.start(), match.end(), passage.no))
+    for start, end, key in _laws(text):
+        passage = _passage_at(passages, starts, start)
+        if passage.kind not in ("distribution", "signature"):
+            found.append(Citation(key, "Luật", None, None, start, end, passage.no))
     return found
