@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from cchc.read import read_document
 from tests.apptest import open_page
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -89,6 +90,17 @@ def test_plan_detail_shows_highlighted_evidence_for_a_category() -> None:
     assert evidence, "evidence sentences are shown"
     assert all("</mark>" in e for e in evidence)
     assert any("thủ tục hành chính" in e.lower() or "tthc" in e.lower() for e in evidence)
+
+
+def test_plan_detail_lists_citations_with_a_dash_where_a_law_has_no_issuer_code() -> None:
+    """Sơn La cites laws (no issuer code) and decisions: the grid shows "—", never "None"."""
+    son_la = read_document(next(Path("data/plans").glob("004_*.txt")))
+    at = open_page("pages/4_chi_tiet.py", plan=son_la.content_hash[:16])
+    grids = [df.value for df in at.dataframe]
+    citations = next(g for g in grids if "06/QĐ-TTg" in set(g.iloc[:, 0]))
+    issuers = dict(zip(citations.iloc[:, 0], citations.iloc[:, 2], strict=True))
+    assert issuers["Luật Tổ chức chính quyền địa phương"] == "—"
+    assert issuers["06/QĐ-TTg"] == "TTg"
 
 
 def test_compare_says_what_each_province_has_that_the_others_lack() -> None:

@@ -61,6 +61,20 @@ def column_config(columns: dict[str, str], lang: str) -> dict[str, object]:
     return config
 
 
+def with_blanks_shown(df: pd.DataFrame) -> pd.DataFrame:
+    """Missing text as "—": the grid would print "None", which reads as a value (and is English).
+    Downloads keep real empty cells."""
+    text_cols = [
+        c for c in df.columns
+        if pd.api.types.is_object_dtype(df[c]) or pd.api.types.is_string_dtype(df[c])
+    ]  # fmt: skip
+    if not text_cols or not df[text_cols].isna().any().any():
+        return df
+    shown = df.copy()
+    shown[text_cols] = shown[text_cols].astype(object).where(shown[text_cols].notna(), "—")
+    return shown
+
+
 def show_table(df: pd.DataFrame, columns: dict[str, str], lang: str, caption: str = "") -> None:
     """Only the listed columns, labelled via column_config; a caption line under the table."""
     if df.empty:
@@ -68,7 +82,7 @@ def show_table(df: pd.DataFrame, columns: dict[str, str], lang: str, caption: st
         return
     present = {c: k for c, k in columns.items() if c in df.columns}
     st.dataframe(
-        df[list(present)],
+        with_blanks_shown(df[list(present)]),
         column_config=column_config(present, lang),
         hide_index=True,
         width="stretch",
