@@ -45,9 +45,13 @@ def test_multi_year_plan_with_a_pipe_table_header():
     "preamble,issuer,level",
     [
         ("Ủy ban nhân dân huyện Mường La xây dựng Kế hoạch tuyên truyền trên địa bàn tỉnh Sơn La như sau:",
-         "UBND huyện", "district"),
+         "UBND huyện Mường La", "district"),
         ("Ủy ban nhân dân xã Tân Lập xây dựng Kế hoạch tuyên truyền trên địa bàn tỉnh Phú Thọ như sau:",
-         "UBND xã", "commune"),
+         "UBND xã Tân Lập", "commune"),
+        ("Ủy ban nhân dân tỉnh xây dựng Kế hoạch tuyên truyền trên địa bàn tỉnh Phú Thọ như sau:",
+         "UBND tỉnh", "province"),
+        ("UBND phường 3 ban hành Kế hoạch tuyên truyền trên địa bàn tỉnh Vĩnh Long như sau:",
+         "UBND phường 3", "commune"),
         ("Sở Giáo dục và Đào tạo xây dựng Kế hoạch tuyên truyền trên địa bàn tỉnh Lào Cai như sau:",
          "Sở Giáo dục và Đào tạo", "department"),
         ("Bộ Nội vụ ban hành Kế hoạch thông tin, tuyên truyền cải cách hành chính năm 2026 như sau:",
@@ -80,3 +84,13 @@ def test_numeric_place_and_date_line_gives_the_issue_date():
     text = f"Số: 12/KH-UBND\nLạng Sơn, ngày 05/02/2026\nKẾ HOẠCH\nTuyên truyền cải cách hành chính năm 2026\n{BODY}"
     meta = extract(read_bytes(text.encode(), "p.txt")).metadata
     assert meta["issued_on"].value == "2026-02-05" and meta["doc_number"].value == "12/KH-UBND"
+
+
+def test_a_decision_of_a_commune_chair_names_the_commune():
+    text = (
+        "QUYẾT ĐỊNH\nBan hành Kế hoạch tuyên truyền cải cách hành chính năm 2026\n"
+        "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ TÂN LẬP\nCăn cứ Luật Tổ chức chính quyền địa phương năm 2025;\n"
+        f"KẾ HOẠCH\nTuyên truyền cải cách hành chính năm 2026 trên địa bàn tỉnh Phú Thọ\n{BODY}"
+    )
+    meta = extract(read_bytes(text.encode(), "p.txt")).metadata
+    assert (meta["issuer"].value, meta["issuer_level"].value) == ("UBND xã Tân Lập", "commune")

@@ -52,19 +52,31 @@ _CLOSING = re.compile(r"Trên đây là Kế hoạch[^\n]{0,160}? của " + _DEP
 _UBND = re.compile(
     r"(?:Chủ tịch\s+)?(?:Ủy ban nhân dân|UBND|ỦY BAN NHÂN DÂN|Uỷ ban nhân dân)\s+"
     r"(tỉnh|TỈNH|thành phố|THÀNH PHỐ|huyện|HUYỆN|thị xã|THỊ XÃ|quận|QUẬN|xã|XÃ|phường|PHƯỜNG|thị trấn)"
-    r"(?:\s+[^\n]{0,40}?)?\s*(?:ban hành|xây dựng)\s+(?:K|k)ế hoạch"
+    r"(?:\s+([^\n]{0,40}?))?\s*(?:ban hành|xây dựng)\s+(?:K|k)ế hoạch"
 )
 _CHAIR_HEADER = re.compile(
-    r"^CHỦ TỊCH (?:ỦY|UỶ) BAN NHÂN DÂN (TỈNH|THÀNH PHỐ|HUYỆN|THỊ XÃ|XÃ|PHƯỜNG)", re.M
+    r"^CHỦ TỊCH (?:ỦY|UỶ) BAN NHÂN DÂN (TỈNH|THÀNH PHỐ|HUYỆN|THỊ XÃ|XÃ|PHƯỜNG)(?: ([^\n]{1,40}))?$",
+    re.M,
 )
 
 
-def _ubnd(level_word: str, confidence: str, how: str) -> Issuer:
+def _place_name(words: str | None) -> str | None:
+    """ "Tân Lập", "Krông Pắc", "3" (Phường 3): a name, not the rest of a sentence."""
+    parts = (words or "").strip(" ,").split()
+    if 1 <= len(parts) <= 5 and all(p[0].isupper() or p[0].isdigit() for p in parts):
+        return " ".join(parts)
+    return None
+
+
+def _ubnd(level_word: str, confidence: str, how: str, place: str | None = None) -> Issuer:
+    """UBND of a province ("UBND tỉnh": the province is a field of its own), or of a named
+    district or commune ("UBND xã Tân Lập": one province has hundreds)."""
     word = level_word.lower()
     level = _LOCAL_LEVELS.get(word, "province")
     if word == "thành phố" and "tỉnh" in how:  # a city inside a province is a district-level unit
         level = "district"
-    return Issuer(f"UBND {word}", level, None, confidence, how)
+    name = _place_name(place) if level in ("district", "commune") else None
+    return Issuer(f"UBND {word} {name}" if name else f"UBND {word}", level, None, confidence, how)
 
 
 def _own(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
@@ -83,12 +95,15 @@ def issuer_from_text(text: str, structure: Structure) -> Issuer | None:
     if candidates:
         match, kind = min(candidates, key=lambda c: c[0].start())
         if kind == "ubnd":
-            return _ubnd(match.group(1), "high", "câu mở đầu / preamble")
+            return _ubnd(match.group(1), "high", "câu mở đầu / preamble", match.group(2))
         if match.group(1).startswith("Bộ"):
             return Issuer(match.group(1).strip(), "national", None, "high", "câu mở đầu / preamble")
         return _department(match.group(1), "high", "câu mở đầu / preamble")
     if match := _CHAIR_HEADER.search(head):
-        return _ubnd(match.group(1), "high", "Quyết định của Chủ tịch UBND / wrapping decision")
+        place = match.group(2).title() if match.group(2) else None  # "TÂN LẬP" -> "Tân Lập"
+        return _ubnd(
+            match.group(1), "high", "Quyết định của Chủ tịch UBND / wrapping decision", place
+        )
     if match := _CLOSING.search(text):
         return _department(match.group(1), "medium", "câu kết / closing line")
     return None
