@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from cchc import i18n_export, i18n_import, i18n_map
 
-LANGS = ("vi", "en")
-
 STRINGS: dict[str, tuple[str, str]] = {
     "app_title": ("Kế hoạch tuyên truyền CCHC", "CCHC communication plans"),
     "page_overview": ("Tổng quan", "Overview"),

@@ -15,6 +15,19 @@ from cchc.export.fonts import dejavu_dir
 
 FONT_PATH = (dejavu_dir() or Path("/usr/share/fonts/truetype/dejavu")) / "DejaVuSans.ttf"
 
+# The body of a smallest plan: the four sections that make it read as a CCHC communication plan.
+# Tests put a title and a preamble of their own in front (province, year, issuer under test).
+PLAN_BODY = """
+I. MỤC ĐÍCH, YÊU CẦU
+1. Mục đích: Nâng cao nhận thức của cán bộ, công chức, viên chức về cải cách hành chính.
+II. NỘI DUNG TUYÊN TRUYỀN
+1. Cải cách thủ tục hành chính; cơ chế một cửa, một cửa liên thông.
+III. HÌNH THỨC TUYÊN TRUYỀN
+1. Đăng tải trên Trang thông tin điện tử; tổ chức hội nghị.
+IV. TỔ CHỨC THỰC HIỆN
+1. Văn phòng chủ trì triển khai Kế hoạch này.
+"""
+
 
 def _blocks(text: str) -> list[tuple[str, list[str]]]:
     """Group lines: ("p", [line]) for a paragraph, ("t", [rows...]) for consecutive tab lines."""

@@ -8,17 +8,11 @@ import pytest
 
 from cchc.store.build import DEFAULT_PLANS, build_database
 from tests.apptest import open_page
+from tests.builders import PLAN_BODY
 
-NO_PROVINCE = """KẾ HOẠCH
+NO_PROVINCE = f"""KẾ HOẠCH
 Tuyên truyền cải cách hành chính năm 2025
-Sở Nội vụ xây dựng Kế hoạch tuyên truyền cải cách hành chính năm 2025 như sau:
-I. MỤC ĐÍCH, YÊU CẦU
-1. Mục đích: Nâng cao nhận thức của cán bộ, công chức, viên chức về cải cách hành chính.
-II. NỘI DUNG TUYÊN TRUYỀN
-1. Cải cách thủ tục hành chính; cơ chế một cửa, một cửa liên thông.
-III. HÌNH THỨC TUYÊN TRUYỀN
-1. Đăng tải trên Trang thông tin điện tử; tổ chức hội nghị.
-"""
+Sở Nội vụ xây dựng Kế hoạch tuyên truyền cải cách hành chính năm 2025 như sau:{PLAN_BODY}"""
 
 
 @pytest.fixture()

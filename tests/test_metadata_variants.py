@@ -8,22 +8,13 @@ import pytest
 
 from cchc.parse.extract import extract
 from cchc.read import read_bytes, read_document
+from tests.builders import PLAN_BODY
 
 FIXTURES = Path(__file__).parent / "fixtures"
-BODY = """
-I. MỤC ĐÍCH, YÊU CẦU
-1. Mục đích: Nâng cao nhận thức của cán bộ, công chức, viên chức về cải cách hành chính.
-II. NỘI DUNG TUYÊN TRUYỀN
-1. Cải cách thủ tục hành chính; cơ chế một cửa, một cửa liên thông.
-III. HÌNH THỨC TUYÊN TRUYỀN
-1. Đăng tải trên Trang thông tin điện tử; tổ chức hội nghị.
-IV. TỔ CHỨC THỰC HIỆN
-1. Văn phòng chủ trì triển khai Kế hoạch này.
-"""
 
 
 def _plan(preamble: str, title: str = "Tuyên truyền cải cách hành chính năm 2026") -> dict:
-    text = f"KẾ HOẠCH\n{title}\n{preamble}\n{BODY}"
+    text = f"KẾ HOẠCH\n{title}\n{preamble}\n{PLAN_BODY}"
     return {k: f.value for k, f in extract(read_bytes(text.encode(), "p.txt")).metadata.items()}
 
 
@@ -74,14 +65,14 @@ def test_post_merger_plan_names_a_current_province():
 
 def test_missing_year_is_null_with_a_reason():
     extraction = extract(
-        read_bytes(f"KẾ HOẠCH\nTuyên truyền cải cách hành chính\n{BODY}".encode(), "p.txt")
+        read_bytes(f"KẾ HOẠCH\nTuyên truyền cải cách hành chính\n{PLAN_BODY}".encode(), "p.txt")
     )
     field = extraction.metadata["year_from"]
     assert field.value is None and "năm" in field.how
 
 
 def test_numeric_place_and_date_line_gives_the_issue_date():
-    text = f"Số: 12/KH-UBND\nLạng Sơn, ngày 05/02/2026\nKẾ HOẠCH\nTuyên truyền cải cách hành chính năm 2026\n{BODY}"
+    text = f"Số: 12/KH-UBND\nLạng Sơn, ngày 05/02/2026\nKẾ HOẠCH\nTuyên truyền cải cách hành chính năm 2026\n{PLAN_BODY}"
     meta = extract(read_bytes(text.encode(), "p.txt")).metadata
     assert meta["issued_on"].value == "2026-02-05" and meta["doc_number"].value == "12/KH-UBND"
 
@@ -90,7 +81,7 @@ def test_a_decision_of_a_commune_chair_names_the_commune():
     text = (
         "QUYẾT ĐỊNH\nBan hành Kế hoạch tuyên truyền cải cách hành chính năm 2026\n"
         "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ TÂN LẬP\nCăn cứ Luật Tổ chức chính quyền địa phương năm 2025;\n"
-        f"KẾ HOẠCH\nTuyên truyền cải cách hành chính năm 2026 trên địa bàn tỉnh Phú Thọ\n{BODY}"
+        f"KẾ HOẠCH\nTuyên truyền cải cách hành chính năm 2026 trên địa bàn tỉnh Phú Thọ\n{PLAN_BODY}"
     )
     meta = extract(read_bytes(text.encode(), "p.txt")).metadata
     assert (meta["issuer"].value, meta["issuer_level"].value) == ("UBND xã Tân Lập", "commune")

@@ -21,6 +21,8 @@ from pathlib import Path
 import vietnamadminunits
 from vietnamadminunits.database import query
 
+from cchc.read.fold import strip_diacritics
+
 ERA_OLD = "63"
 ERA_NEW = "34"
 _TABLES = {ERA_OLD: "admin_units_legacy", ERA_NEW: "admin_units"}
@@ -125,16 +127,9 @@ def mapping_63_to_34() -> dict[str, str]:
     return dict(_mapping())
 
 
-def _strip_diacritics(text: str) -> str:
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return unicodedata.normalize(
-        "NFC", "".join(c for c in decomposed if not unicodedata.combining(c))
-    )
-
-
 def _lookup_key(name: str) -> str:
     """Loose key: no case, diacritics, punctuation, spaces or prefix ('TP. Hồ Chí Minh' -> 'hochiminh')."""
-    plain = _strip_diacritics(unicodedata.normalize("NFC", name)).lower()
+    plain = strip_diacritics(unicodedata.normalize("NFC", name)).lower()
     words = " ".join(re.findall(r"[a-z0-9]+", plain))
     return _PREFIX_RE.sub("", words).replace(" ", "")
 
@@ -213,7 +208,7 @@ def _spellings(display: str) -> set[str]:
     forms: set[str] = set()
     for form in dashes:
         forms |= _tone_forms(form)
-    return forms | {_strip_diacritics(f) for f in forms}
+    return forms | {strip_diacritics(f) for f in forms}
 
 
 def _displays() -> list[tuple[str, str]]:

@@ -44,12 +44,6 @@ class Codebook:
     masks: tuple[str, ...]
     masked_families: frozenset[str]
 
-    def by_id(self) -> dict[str, Category]:
-        return {c.id: c for c in self.categories}
-
-    def in_family(self, family: str) -> list[Category]:
-        return [c for c in self.categories if c.family == family]
-
 
 def _category(entry: dict) -> Category:
     cues = tuple(dict.fromkeys(fold(c.strip()) for c in entry["cues"]))

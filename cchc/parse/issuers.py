@@ -61,7 +61,7 @@ _CHAIR_HEADER = re.compile(
 
 
 def _place_name(words: str | None) -> str | None:
-    """ "Tân Lập", "Krông Pắc", "3" (Phường 3): a name, not the rest of a sentence."""
+    """A place name ("Tân Lập", "Krông Pắc", "3" of Phường 3), not the rest of a sentence."""
     parts = (words or "").strip(" ,").split()
     if 1 <= len(parts) <= 5 and all(p[0].isupper() or p[0].isdigit() for p in parts):
         return " ".join(parts)

@@ -13,11 +13,6 @@ from dataclasses import dataclass
 
 from cchc.read.fold import fold
 
-KINDS = (
-    "header", "preamble", "decision", "purpose", "targets", "audience", "content", "channels",
-    "budget", "implementation", "appendix", "distribution", "signature", "other",
-)  # fmt: skip
-
 # Order matters: the first keyword found in a heading decides its kind.
 _KIND_WORDS = (
     ("mục đích", "purpose"), ("yêu cầu", "purpose"), ("chỉ tiêu", "targets"),

@@ -72,7 +72,8 @@ def _may_hold_a_table(page: PageObject) -> bool:
 
 
 def _row_line(row: list[str | None]) -> str:
-    cells = [" ".join((cell or "").split()) for cell in row]
+    """One table row, its cells tidied like page lines (a wrapped cell is one line again)."""
+    cells = [" ".join(_page_lines(cell or "")) for cell in row]
     return "\t".join(cells) if any(cells) else ""
 
 
@@ -86,8 +87,7 @@ def _table_page_lines(page) -> list[str] | None:
     for table in tables:
         if table.bbox[1] > top:
             lines += _page_lines(page.within_bbox((x0, top, x1, table.bbox[1])).extract_text())
-        rows = (_row_line(row) for row in table.extract())
-        lines += [unicodedata.normalize("NFC", row) for row in rows if row]
+        lines += [row for row in map(_row_line, table.extract()) if row]
         top = max(top, table.bbox[3])
     if bottom > top:
         lines += _page_lines(page.within_bbox((x0, top, x1, bottom)).extract_text())
