@@ -143,12 +143,20 @@ class RowBatch:
     def flush(self) -> None:
         if not self.pending:
             return
-        for table in self.rows:
-            frame = self._frame(table)
-            self.con.register(f"batch_{table}", frame)
-            self.con.execute(f"INSERT INTO {table} SELECT * FROM batch_{table}")
-        for statement in _DERIVED:
-            self.con.execute(statement)
+        # One transaction for the whole batch: each autocommitted INSERT would write its own
+        # commit to the file (~25 % of the flush). The file is swapped in only when complete,
+        # so nothing is lost by committing less often.
+        self.con.begin()
+        try:
+            for table in self.rows:
+                self.con.register(f"batch_{table}", self._frame(table))
+                self.con.execute(f"INSERT INTO {table} SELECT * FROM batch_{table}")
+            for statement in _DERIVED:
+                self.con.execute(statement)
+            self.con.commit()
+        except BaseException:
+            self.con.rollback()
+            raise
         for table, table_rows in self.rows.items():
             self.con.unregister(f"batch_{table}")
             table_rows.clear()
