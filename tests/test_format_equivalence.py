@@ -96,3 +96,13 @@ def test_pdf_appendix_table_gives_the_same_lead_units(tmp_path):
     leads = {(u.unit, u.task) for u in from_text if u.role == "chu_tri"}
     assert leads and leads == {(u.unit, u.task) for u in from_pdf if u.role == "chu_tri"}
     assert {(u.unit, u.role) for u in from_pdf} == {(u.unit, u.role) for u in from_text}
+
+
+def test_pdf_with_paragraph_spacing_gives_the_same_units(seed, tmp_path):
+    """An Giang's "7. Báo An Giang; Đài …" heading is kept apart from "Chủ động phối hợp…" by
+    the space between the paragraphs: no unit "… An Giang Chủ động" (every seed checked)."""
+    path, _ = seed
+    spaced = "\n\n".join(_plain(path).split("\n"))  # a gap after every paragraph, as Word leaves
+    from_pdf = extract(read_document(write_pdf(tmp_path / "plan.pdf", spaced))).units
+    from_text = extract(read_document(path)).units
+    assert {(u.unit, u.role) for u in from_pdf} == {(u.unit, u.role) for u in from_text}

@@ -91,6 +91,38 @@ def test_pdf_table_rows_come_out_as_tab_separated_lines_in_order(tmp_path):
     assert _words(LONG) in _words("\n".join(lines[: lines.index("PHỤ LỤC")]))
 
 
+def _spaced_pdf(paragraphs: list[str], space_after: float) -> bytes:
+    """Paragraphs as Word exports them: wrapped lines, ``space_after`` points after each one."""
+    pdf = FPDF(format="A4")
+    pdf.add_font("DejaVu", "", str(FONT_PATH))
+    pdf.set_font("DejaVu", size=13)
+    pdf.add_page()
+    for paragraph in paragraphs:
+        pdf.multi_cell(0, 6.5, paragraph, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(space_after * 25.4 / 72)  # fpdf measures in mm
+    return bytes(pdf.output())
+
+
+@pytest.mark.parametrize("space_after", [3, 6, 12])
+def test_pdf_paragraph_spacing_becomes_a_blank_line_and_wrapped_lines_stay_one_paragraph(
+    space_after,
+):
+    heading = "7. Báo An Giang; Đài Phát thanh và Truyền hình An Giang"
+    task = "Chủ động phối hợp với các cơ quan, đơn vị xây dựng chuyên mục tuyên truyền."
+    text = pdf_to_text(_spaced_pdf([heading, task, LONG, SENTENCE], space_after))
+    paragraphs = text.split("\n\n")
+    assert paragraphs[:2] == [heading, task]
+    assert paragraphs[2].count("\n") >= 1  # LONG wraps: its lines stay together, no blank line
+    assert _words(paragraphs[2]) == _words(LONG)
+    assert paragraphs[3:] == [SENTENCE]
+
+
+def test_pdf_without_paragraph_spacing_gets_no_blank_lines():
+    text = pdf_to_text(_spaced_pdf([SENTENCE, LONG, SENTENCE], 0))
+    assert "\n\n" not in text
+    assert _words(text) == _words(f"{SENTENCE} {LONG} {SENTENCE}")
+
+
 @pytest.mark.parametrize("label", ["Trang {n}", "- {n} -", "{n}", "{n}/{nb}", "Trang {n}/{nb}"])
 def test_pdf_page_number_footers_are_dropped(tmp_path, label):
     body = "\n".join(f"{n}. {LONG}" for n in range(1, 31))

@@ -3,12 +3,15 @@
 Only the text layer is read: a scanned PDF has none, and is refused with a hint to run OCR
 rather than stored as an empty plan. A page that draws lines may hold a ruled table (an appendix
 "Đơn vị chủ trì" column): such pages are read with pdfplumber, which finds the cells, and each
-table row becomes one tab-separated line, as in a .docx or typed plan.
+table row becomes one tab-separated line, as in a .docx or typed plan. A PDF has no paragraph
+marks, so the space left between paragraphs is read from the line positions and written as a
+blank line, as a .txt or .docx has it.
 """
 
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -29,8 +32,14 @@ _SPACES = re.compile(r"[ \u00a0\u2007\u202f]+")
 _SPACE_BEFORE_MARK = re.compile(r"[ \u00a0]+(?=[\u0300-\u036f])")
 _LETTER = re.compile(r"[^\W\d_]")
 _MIN_LETTERS = 20  # below this a PDF with pages has no usable text layer (scan, or stamps only)
-# Path operators that draw table rules: a rectangle ("re") or a line segment ("l").
-_DRAWS_LINES = re.compile(rb"\sre\s|\sl\s")
+# Table rules: a rectangle ("re") or line segment ("l") that is painted (stroked or filled, as
+# Word draws thin borders). Not a clipping path ("re W n"): LibreOffice clips every page.
+_DRAWS_LINES = re.compile(rb"\s(?:re|l)\s+(?:[Ssf]|f\*|F|[Bb]\*?)\s")
+# A gap this many times the line step ends a paragraph. Official documents (Nghị định 30/2020)
+# put at least 6 pt between paragraphs: >= 1.25x even at 1.5 line spacing; lines inside a
+# paragraph are evenly spaced, so a small margin is enough.
+_PARAGRAPH_GAP = 1.12
+_MIN_LINE_STEP = 4.0  # points; smaller "steps" are overlapping runs, not lines
 
 
 def _open(data: bytes) -> PdfReader:
@@ -63,6 +72,66 @@ def _page_lines(text: str) -> list[str]:
     text = _SPACE_BEFORE_MARK.sub("", unicodedata.normalize("NFC", text))
     lines = (_SPACES.sub(" ", line).strip() for line in text.splitlines())
     return [line for line in lines if line]
+
+
+def _text_and_heights(page: PageObject) -> tuple[str, list[float]]:
+    """pypdf's text of a page and the height on the page of each of its non-blank lines.
+
+    pypdf hands every piece of text to the visitor in output order (the pieces add up to the
+    text it returns), so a line's height is that of its first non-blank piece.
+    """
+    heights: list[float] = []
+    at_line_start = True
+
+    def visit(text: str, cm: list[float], tm: list[float], *_: object) -> None:
+        nonlocal at_line_start
+        for number, chunk in enumerate(text.split("\n")):
+            if number:
+                at_line_start = True
+            if at_line_start and chunk.strip():
+                heights.append(tm[4] * cm[1] + tm[5] * cm[3] + cm[5])
+                at_line_start = False
+
+    return page.extract_text(visitor_text=visit) or "", heights
+
+
+def _line_step(steps: list[float]) -> float | None:
+    """The step between lines inside a paragraph: the smallest step seen at least twice.
+
+    Not the median: on a page of one-line paragraphs (a distribution list, short tasks) most
+    steps are paragraph steps. Seen twice, so one odd pair of lines (a two-column header, a
+    superscript) cannot set it; None when no step repeats or it is implausibly small.
+    """
+    counts = Counter(round(step * 2) / 2 for step in steps if step > 0)
+    repeated = [step for step, seen in counts.items() if seen >= 2]
+    step = min(repeated, default=None)
+    return step if step is not None and step >= _MIN_LINE_STEP else None
+
+
+def _with_paragraph_breaks(lines: list[str], heights: list[float]) -> list[str]:
+    """Put a blank line where the gap above a line is clearly wider than the page's line step.
+
+    PDF text has no paragraph marks, only positions. Word and LibreOffice leave space between
+    paragraphs (spacing after, or an empty paragraph), so a wide gap is a paragraph end: the
+    cleaner then keeps a numbered heading apart from the sentence below it, as in .txt/.docx.
+    """
+    if len(heights) != len(lines) or len(lines) < 3:
+        return lines  # pieces and lines disagree: no guessing, the lines stay as they are
+    steps = [above - below for above, below in itertools.pairwise(heights)]
+    usual = _line_step(steps)
+    if usual is None:
+        return lines
+    out = [lines[0]]
+    for line, step in zip(lines[1:], steps, strict=True):
+        if step > usual * _PARAGRAPH_GAP:
+            out.append("")
+        out.append(line)
+    return out
+
+
+def _pypdf_page_lines(page: PageObject) -> list[str]:
+    text, heights = _text_and_heights(page)
+    return _with_paragraph_breaks(_page_lines(text), heights)
 
 
 def _may_hold_a_table(page: PageObject) -> bool:
@@ -136,7 +205,7 @@ def pdf_to_text(data: bytes) -> str:
     if not reader.pages:
         raise EmptyFile("Tệp PDF không có trang nào.", "The PDF file has no pages.")
     try:
-        pages = [_page_lines(page.extract_text() or "") for page in reader.pages]
+        pages = [_pypdf_page_lines(page) for page in reader.pages]
         candidates = [i for i, page in enumerate(reader.pages) if _may_hold_a_table(page)]
         if candidates:
             _read_tables(data, pages, candidates)
@@ -148,7 +217,8 @@ def pdf_to_text(data: bytes) -> str:
             "The PDF file is damaged: the text of its pages could not be read.",
         ) from exc
     _drop_page_numbers(pages)
-    text = "\n".join("\n".join(lines) for lines in pages if lines)
+    # A page ends a paragraph only if its text says so: no blank line at a page's edges.
+    text = "\n".join("\n".join(lines).strip("\n") for lines in pages if lines)
     if len(_LETTER.findall(text)) < _MIN_LETTERS:
         raise NoTextLayer(
             "Tệp PDF không có lớp văn bản (có vẻ là bản scan/ảnh chụp), cần nhận dạng ký tự (OCR) "
