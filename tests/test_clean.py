@@ -30,6 +30,17 @@ def test_a_wrapped_numbered_line_without_a_blank_line_joins_again():
     assert text == f"{HEADING} Trung tâm Phục vụ hành chính công tỉnh phối hợp."
 
 
+def test_a_line_wrapped_before_a_year_joins_again():
+    wrapped = (
+        "- Đề xuất khen thưởng tập thể thực hiện tốt công tác CCHC năm\n2025.\n2. Tuyên truyền.\n"
+    )
+    text, _ = clean_text(wrapped)
+    assert text.split("\n") == [
+        "- Đề xuất khen thưởng tập thể thực hiện tốt công tác CCHC năm 2025.",
+        "2. Tuyên truyền.",  # an item number still starts its own line
+    ]
+
+
 def test_a_lowercase_continuation_joins_across_a_blank_line():
     text, _ = clean_text("1. Tuyên truyền về cải cách thủ tục\n\nhành chính trên địa bàn tỉnh.\n")
     assert text == "1. Tuyên truyền về cải cách thủ tục hành chính trên địa bàn tỉnh."

@@ -27,8 +27,10 @@ _LINE_LEAD = re.compile(r"^[ \t]*(?:#{1,6}[ \t]*|>[ \t]*)?", re.M)
 _RULE_LINE = re.compile(r"[ \t\-=_|:+*]*")
 # "I. MỤC ĐÍCH, YÊU CẦU**1. Mục đích**": a heading glued to the next one by the converter.
 _GLUED = re.compile(r"(?<=[A-ZÀ-ỸĐ])\*\*(?=\d+\.\s)")
+# Item numbers have one or two digits a level ("2.", "1.2.", "10)"): a wrapped line that starts
+# with "2025." is the end of "… năm" on the line above, not item 2025.
 _ITEM_START = re.compile(
-    r"^(?:[IVXL]+\.\s|\d+(?:\.\d+)*[.)]\s?|[a-zđ]\)\s|[-+•*–]\s|Điều \d+|Nơi nhận|Phụ lục|PHỤ LỤC)"
+    r"^(?:[IVXL]+\.\s|\d{1,2}(?:\.\d{1,2})*[.)]\s?|[a-zđ]\)\s|[-+•*–]\s|Điều \d+|Nơi nhận|Phụ lục|PHỤ LỤC)"
 )
 _NUMBERED = re.compile(r"\d+(?:\.\d+)*\.\s")
 _SENTENCE_END = (".", ";", ":", "!", "?", "./.")
