@@ -113,6 +113,30 @@ STRINGS: dict[str, tuple[str, str]] = {
     "citations": ("Văn bản được trích dẫn", "Cited documents"),
     "units": ("Đơn vị thực hiện", "Responsible units"),
     "none_found": ("Không tìm thấy.", "None found."),
+    "targets_heading": ("Chỉ tiêu định lượng và thời hạn", "Quantitative targets and deadlines"),
+    "targets_what": (
+        "Con số có đơn vị kèm từ cam kết (tối thiểu, ít nhất, đạt…) hoặc chu kỳ (/quý, /năm), và "
+        'thời hạn "chậm nhất / trước ngày…" trong kế hoạch này; không tính phần đầu, Nơi nhận và chữ ký.',
+        "Numbers with a unit and a commitment word (tối thiểu, ít nhất, đạt…) or a period (/quý, "
+        '/năm), and "chậm nhất / trước ngày…" deadlines in this plan; the header, distribution '
+        "list and signature are not read.",
+    ),
+    "targets_none": (
+        "Kế hoạch này không nêu chỉ tiêu định lượng hay thời hạn nào.",
+        "This plan states no quantitative target or deadline.",
+    ),
+    "citations_what": (
+        "Số lần: số lần văn bản được nhắc trong kế hoạch này (không tính Nơi nhận và chữ ký).",
+        "Times: how often the document is named in this plan (not counting the distribution list "
+        "and signature).",
+    ),
+    "units_what": (
+        'Vai trò đọc từ các dòng "Cơ quan chủ trì / phối hợp / thực hiện: …", từ mục Tổ chức thực '
+        'hiện và từ cột "Đơn vị chủ trì" của bảng phụ lục; mỗi dòng là một đơn vị với một nhiệm vụ.',
+        'Roles read from "Cơ quan chủ trì / phối hợp / thực hiện: …" lines (lead / support / '
+        'carry out), the implementation section and the appendix table\'s "Đơn vị chủ trì" '
+        "column; one row per unit and task.",
+    ),
     "field": ("Trường", "Field"),
     "value": ("Giá trị", "Value"),
     "how_found": ("Cách xác định", "How it was found"),

@@ -97,16 +97,19 @@ with evidence_tab:
         )
 
 with facts_tab:
+    st.subheader(t("targets_heading", lang))
     targets = query("plan_targets", plan_id=plan_id)
-    show_table(targets, {"text": "col_text", "period": "col_period"}, lang)
+    show_table(targets, {"text": "col_text", "period": "col_period"}, lang,
+               caption=t("targets_what", lang), empty=t("targets_none", lang))  # fmt: skip
     st.subheader(t("citations", lang))
     cites = query("plan_citations", plan_id=plan_id)
     cols = {
         "cite_key": "col_cite_key", "doc_type": "col_doc_type",
         "issuer_code": "col_issuer_code", "n_times": "col_times",
     }  # fmt: skip
-    show_table(cites, cols, lang)
+    show_table(cites, cols, lang, caption=t("citations_what", lang))
     st.subheader(t("units", lang))
     units = query("plan_units", plan_id=plan_id)
     units["role_label"] = [role_name(r, lang) for r in units["role"]]
-    show_table(units, {"unit": "col_unit", "role_label": "col_role", "task": "col_task"}, lang)
+    show_table(units, {"unit": "col_unit", "role_label": "col_role", "task": "col_task"}, lang,
+               caption=t("units_what", lang))  # fmt: skip

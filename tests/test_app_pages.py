@@ -103,6 +103,24 @@ def test_plan_detail_lists_citations_with_a_dash_where_a_law_has_no_issuer_code(
     assert issuers["06/QĐ-TTg"] == "TTg"
 
 
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_plan_detail_says_when_a_plan_has_no_targets_and_what_each_fact_table_counts(lang) -> None:
+    """An Giang's plan sets no number or deadline: a sentence says so, not a bare "None found"."""
+    an_giang = read_document(next(Path("data/plans").glob("003_*.txt")))
+    at = open_page("pages/4_chi_tiet.py", plan=an_giang.content_hash[:16], lang=lang)
+    text = all_text(at)
+    headings = [h.value for h in at.subheader]
+    if lang == "vi":
+        assert "Chỉ tiêu định lượng và thời hạn" in headings
+        assert "Kế hoạch này không nêu chỉ tiêu định lượng hay thời hạn nào." in text
+        assert "Số lần: số lần văn bản được nhắc trong kế hoạch này" in text
+        assert 'cột "Đơn vị chủ trì" của bảng phụ lục' in text
+    else:
+        assert "Quantitative targets and deadlines" in headings
+        assert "This plan states no quantitative target or deadline." in text
+        assert "one row per unit and task" in text
+
+
 def test_compare_says_what_each_province_has_that_the_others_lack() -> None:
     at = open_page("pages/2_so_sanh.py", cmp=["An Giang", "Hà Giang"])
     text = all_text(at)

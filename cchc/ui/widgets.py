@@ -75,10 +75,14 @@ def with_blanks_shown(df: pd.DataFrame) -> pd.DataFrame:
     return shown
 
 
-def show_table(df: pd.DataFrame, columns: dict[str, str], lang: str, caption: str = "") -> None:
-    """Only the listed columns, labelled via column_config; a caption line under the table."""
+def show_table(
+    df: pd.DataFrame, columns: dict[str, str], lang: str, caption: str = "", empty: str = ""
+) -> None:
+    """Only the listed columns, labelled via column_config; a caption line under the table.
+
+    ``empty``: what to say when there are no rows (default "None found")."""
     if df.empty:
-        st.info(t("none_found", lang))  # an empty grid reads as a broken table
+        st.info(empty or t("none_found", lang))  # an empty grid reads as a broken table
         return
     present = {c: k for c, k in columns.items() if c in df.columns}
     st.dataframe(
