@@ -133,8 +133,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "units_what": (
         'Vai trò đọc từ các dòng "Cơ quan chủ trì / phối hợp / thực hiện: …", từ mục Tổ chức thực '
         'hiện và từ cột "Đơn vị chủ trì" của bảng phụ lục; mỗi dòng là một đơn vị với một nhiệm vụ.',
-        'Roles read from "Cơ quan chủ trì / phối hợp / thực hiện: …" lines (lead / support / '
-        'carry out), the implementation section and the appendix table\'s "Đơn vị chủ trì" '
+        'Roles read from "Cơ quan chủ trì / phối hợp / thực hiện: …" lines (Lead / Support / '
+        'Implement), the implementation section and the appendix table\'s "Đơn vị chủ trì" '
         "column; one row per unit and task.",
     ),
     "field": ("Trường", "Field"),
