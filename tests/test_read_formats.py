@@ -91,6 +91,53 @@ def test_pdf_table_rows_come_out_as_tab_separated_lines_in_order(tmp_path):
     assert _words(LONG) in _words("\n".join(lines[: lines.index("PHỤ LỤC")]))
 
 
+APPENDIX_HEADER = "STT\tNội dung\tĐơn vị chủ trì"
+
+
+@pytest.mark.parametrize("repeated_header", [False, True], ids=["plain", "header-repeated"])
+def test_pdf_table_row_split_across_a_page_break_is_one_row_again(tmp_path, repeated_header):
+    """Word breaks a long row across pages (and may repeat the header row on the new page)."""
+    next_page = "\f\n" + (APPENDIX_HEADER + "\n" if repeated_header else "")
+    plan = (
+        f"PHỤ LỤC\n{APPENDIX_HEADER}\n1\tTuyên truyền trên Cổng thông tin điện tử\tSở Nội vụ\n"
+        f"2\tTổ chức hội thi tìm hiểu\tSở Tư\n{next_page}\tvề cải cách hành chính\tpháp\n"
+        "3\tPhát hành tờ gấp\tVăn phòng\nNơi nhận:"
+    )
+    lines = pdf_to_text(write_pdf(tmp_path / "split.pdf", plan).read_bytes()).split("\n")
+    assert lines[lines.index("PHỤ LỤC") + 1 : lines.index("Nơi nhận:")] == [
+        APPENDIX_HEADER,
+        "1\tTuyên truyền trên Cổng thông tin điện tử\tSở Nội vụ",
+        "2\tTổ chức hội thi tìm hiểu về cải cách hành chính\tSở Tư pháp",
+        "3\tPhát hành tờ gấp\tVăn phòng",
+    ]
+
+
+def test_pdf_table_row_starting_a_page_with_its_own_number_stays_a_row(tmp_path):
+    plan = (
+        f"PHỤ LỤC\n{APPENDIX_HEADER}\n1\tHội nghị\tSở Nội vụ\n\f\n2\tHội thi\tSở Tư pháp\nNơi nhận:"
+    )
+    lines = pdf_to_text(write_pdf(tmp_path / "rows.pdf", plan).read_bytes()).split("\n")
+    assert "1\tHội nghị\tSở Nội vụ" in lines and "2\tHội thi\tSở Tư pháp" in lines
+
+
+def test_pdf_table_cell_wrapped_after_a_hyphen_keeps_the_document_code_whole():
+    """A cell line ending "56/ĐA-" goes on with "UBND": one code, as typed, not "ĐA- UBND"."""
+    pdf = FPDF(format="A4")
+    pdf.add_font("DejaVu", "", str(FONT_PATH))
+    pdf.set_font("DejaVu", size=11)
+    pdf.add_page()
+    pdf.multi_cell(0, 6, "PHỤ LỤC", new_x="LMARGIN", new_y="NEXT")
+    with pdf.table(
+        col_widths=(10, 80, 30), text_align="LEFT", first_row_as_headings=False
+    ) as table:
+        table.row(["STT", "Nội dung", "Đơn vị chủ trì"])
+        table.row(
+            ["1", "Tuyên truyền Đề án số 56/ĐA-\nUBND và chỉ số hài lòng -\nSIPAS", "Sở Nội vụ"]
+        )
+    text = pdf_to_text(bytes(pdf.output()))
+    assert "1\tTuyên truyền Đề án số 56/ĐA-UBND và chỉ số hài lòng - SIPAS\tSở Nội vụ" in text
+
+
 def _spaced_pdf(paragraphs: list[str], space_after: float) -> bytes:
     """Paragraphs as Word exports them: wrapped lines, ``space_after`` points after each one."""
     pdf = FPDF(format="A4")

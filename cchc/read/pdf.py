@@ -140,9 +140,18 @@ def _may_hold_a_table(page: PageObject) -> bool:
     return contents is not None and bool(_DRAWS_LINES.search(contents.get_data()))
 
 
+def _cell_text(cell: str | None) -> str:
+    """A cell's wrapped lines as one line; "56/ĐA-" + "UBND" is one code cut by the wrap."""
+    text = ""
+    for line in _page_lines(cell or ""):
+        glued = text.endswith("-") and len(text) > 1 and text[-2].isalnum()
+        text += line if glued or not text else " " + line
+    return text
+
+
 def _row_line(row: list[str | None]) -> str:
     """One table row, its cells tidied like page lines (a wrapped cell is one line again)."""
-    cells = [" ".join(_page_lines(cell or "")) for cell in row]
+    cells = [_cell_text(cell) for cell in row]
     return "\t".join(cells) if any(cells) else ""
 
 
@@ -199,6 +208,39 @@ def _drop_page_numbers(pages: list[list[str]]) -> None:
                 pages[index].pop(edge)
 
 
+def _table_start(pages: list[list[str]], index: int) -> str:
+    """The first row of the table whose last row ends page ``index`` (it may start pages back)."""
+    first = pages[index][-1]
+    for lines in reversed(pages[: index + 1]):
+        for line in reversed(lines):
+            if "\t" not in line:
+                return first
+            first = line
+    return first
+
+
+def _join_split_rows(pages: list[list[str]]) -> None:
+    """Put back together table rows that Word splits across a page break, in place.
+
+    Word lets a row break across pages (the default) and may repeat the header row on the new
+    page. The second half of a split row starts the next page's table with an empty first cell
+    (the STT number stays with the first half); its cells are appended to the row above.
+    """
+    above = None  # index of the last page that still has lines
+    for index, lines in enumerate(pages):
+        if above is not None and lines and "\t" in lines[0] and "\t" in pages[above][-1]:
+            if lines[0] == _table_start(pages, above):
+                lines.pop(0)  # the header row, repeated
+            first = lines[0].split("\t") if lines and "\t" in lines[0] else []
+            last = pages[above][-1].split("\t")
+            if len(first) == len(last) and not first[0].strip() and last[0].strip():
+                pairs = zip(last, first, strict=True)
+                pages[above][-1] = "\t".join(" ".join(c for c in pair if c) for pair in pairs)
+                lines.pop(0)
+        if lines:
+            above = index
+
+
 def pdf_to_text(data: bytes) -> str:
     """The text layer of a PDF, pages joined by newlines, one physical line per line."""
     reader = _open(data)
@@ -217,6 +259,7 @@ def pdf_to_text(data: bytes) -> str:
             "The PDF file is damaged: the text of its pages could not be read.",
         ) from exc
     _drop_page_numbers(pages)
+    _join_split_rows(pages)
     # A page ends a paragraph only if its text says so: no blank line at a page's edges.
     text = "\n".join("\n".join(lines).strip("\n") for lines in pages if lines)
     if len(_LETTER.findall(text)) < _MIN_LETTERS:
