@@ -160,6 +160,7 @@ def canonical_name(name: str) -> tuple[str, str] | None:
     return _lookup().get(_lookup_key(name))
 
 
+@lru_cache(maxsize=512)  # called once a plan during a build, with ~100 distinct names
 def current_province(name: str) -> str | None:
     """Today's short name for any spelling of an old or current province; None if unknown."""
     found = canonical_name(name)
