@@ -6,9 +6,13 @@ comments say which words decide the less obvious cases.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from cchc.parse.codebook import load_codebook
+from cchc.parse.extract import extract
+from cchc.read import read_bytes
 from cchc.read.fold import fold
 
 EXPECTED_METADATA = {
@@ -155,6 +159,15 @@ def test_a_plan_does_not_cite_its_own_number(seed_extractions):
     """Hà Tĩnh's header "Số: 1391/KH-SNgV" is the plan's own number, not a citation."""
     cited = {c.key for c in seed_extractions["ha_tinh"].citations}
     assert "1391/KH-SNgV" not in cited and "76/NQ-CP" in cited
+
+
+def test_a_plan_does_not_cite_its_own_number_typed_in_capitals():
+    """ "1391/KH-SNGV" in the header: the citation key is normalised to "SNgV", still the same."""
+    path = next(Path("data/plans").glob("001_*.txt"))
+    text = path.read_text(encoding="utf-8-sig").replace("1391/KH-SNgV", "1391/KH-SNGV")
+    extraction = extract(read_bytes(text.encode("utf-8"), "plan.txt"))
+    assert extraction.value("doc_number") == "1391/KH-SNGV"
+    assert "1391/KH-SNgV" not in {c.key for c in extraction.citations}
 
 
 def test_an_amending_law_is_cited_by_its_whole_name(seed_extractions):

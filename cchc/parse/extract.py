@@ -113,7 +113,9 @@ def extract(doc: Document, codebook: Codebook | None = None, force: bool = False
             f"The file does not look like a CCHC communication plan: {reasons}. It can be imported anyway.",
         )
     metadata = extract_metadata(doc.text, doc.folded, structure)
-    own_number = metadata["doc_number"].value  # "Số: 1391/KH-SNgV" names the plan, cites nothing
+    # "Số: 1391/KH-SNgV" names the plan, cites nothing. Citation keys normalise the issuer's case
+    # ("SNGV" -> "SNgV"), the number keeps it as written: compare without case.
+    own_number = str(metadata["doc_number"].value or "").upper()
     return Extraction(
         doc,
         structure,
@@ -121,7 +123,7 @@ def extract(doc: Document, codebook: Codebook | None = None, force: bool = False
         mentions,
         present,
         extract_targets(doc.text, structure.passages, doc.folded),
-        [c for c in extract_citations(doc.text, structure.passages) if c.key != own_number],
+        [c for c in extract_citations(doc.text, structure.passages) if c.key.upper() != own_number],
         extract_units(doc.text, structure.passages),
         doubts,
     )
