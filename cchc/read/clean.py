@@ -109,6 +109,11 @@ def _is_caps(text: str) -> bool:
     return len(text) >= 3 and text.isupper()
 
 
+def cut_code(prev: str) -> bool:
+    """Does ``prev`` end in a code cut by a line wrap ("01/KH-" before "SVHTTDL")?"""
+    return prev.endswith("-") and len(prev) > 1 and prev[-2].isalnum()
+
+
 def join_separator(prev: str, nxt: str, after_break: bool = False) -> str | None:
     """How two physical lines join into one paragraph: '' or ' ', or None to keep them apart.
 
@@ -119,8 +124,8 @@ def join_separator(prev: str, nxt: str, after_break: bool = False) -> str | None
         return None
     if _PARAGRAPH_START.match(nxt):
         return None
-    if prev.endswith("-") and len(prev) > 1 and prev[-2].isalnum():
-        return ""  # "01/KH-" + "SVHTTDL": a code split by the wrap
+    if cut_code(prev):
+        return ""
     if nxt[0].islower():
         return " "
     if prev.endswith(_SENTENCE_END) or _is_caps(prev):

@@ -20,6 +20,7 @@ from pypdf import PageObject, PdfReader
 from pypdf.errors import DependencyError, FileNotDecryptedError
 
 from cchc.errors import BinaryFile, EmptyFile, InputError, NoTextLayer
+from cchc.read.clean import cut_code
 
 # "1", "- 2 -", "Trang 3", "3/12", "Trang 3/12", "Page 4 of 9": a page number on its own line.
 _PAGE_NUMBER = re.compile(
@@ -144,8 +145,7 @@ def _cell_text(cell: str | None) -> str:
     """A cell's wrapped lines as one line; "56/ĐA-" + "UBND" is one code cut by the wrap."""
     text = ""
     for line in _page_lines(cell or ""):
-        glued = text.endswith("-") and len(text) > 1 and text[-2].isalnum()
-        text += line if glued or not text else " " + line
+        text += line if not text or cut_code(text) else " " + line
     return text
 
 
