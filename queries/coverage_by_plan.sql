@@ -2,9 +2,9 @@
 -- Parameters: $year_from, $year_to; $provinces, $levels, $sectors (VARCHAR[], empty = all); $view_by.
 -- Grain: one row per plan (areas as a list of category ids, in codebook order).
 WITH fp AS (
-    SELECT plan_id, any_value(province) AS province
+    SELECT plan_id, province
     FROM filtered_plans($year_from, $year_to, $provinces, $levels, $sectors, $view_by)
-    GROUP BY plan_id
+    WHERE first_in_range  -- one row per plan, as plan_picker
 )
 SELECT fp.plan_id, fp.province, p.year_from, p.year_to, p.issuer, p.issuer_level, p.sector,
        p.content_areas, p.n_content_areas,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import yaml
@@ -43,6 +43,11 @@ class Codebook:
     categories: tuple[Category, ...]
     masks: tuple[str, ...]
     masked_families: frozenset[str]
+
+    @cached_property
+    def order(self) -> dict[str, int]:
+        """Category id -> its place in the codebook (the order tables and lists follow)."""
+        return {c.id: i for i, c in enumerate(self.categories)}
 
 
 def _category(entry: dict) -> Category:

@@ -127,7 +127,7 @@ def present_categories(mentions: list[Mention]) -> dict[str, list[str]]:
             strong.add(key)
     present = strong | {key for key, cues in weak.items() if len(cues) >= 2}
     result: dict[str, list[str]] = defaultdict(list)
-    order = {c.id: i for i, c in enumerate(load_codebook().categories)}
+    order = load_codebook().order
     for family, category in sorted(present, key=lambda k: order.get(k[1], 999)):
         result[family].append(category)
     return dict(result)

@@ -43,6 +43,10 @@ class FileResult:
     message_vi: str = ""
     message_en: str = ""
 
+    @classmethod
+    def rejected(cls, name: str, error: CchcError) -> FileResult:
+        return cls(name, "rejected", None, error.code, error.message_vi, error.message_en)
+
 
 @dataclass
 class BuildReport:
@@ -94,7 +98,7 @@ _ARROW_TYPES = {
 # Tables derived in SQL from a batch's plans and presence rows: one row per plan and year it covers
 # (a 2022-2025 plan counts in each year). Cheaper than building them in Python, and they cannot
 # disagree with the rows they come from.
-_DERIVED = (
+DERIVED_SQL = (
     """INSERT INTO plan_years
        SELECT plan_id, unnest(generate_series(year_from, coalesce(year_to, year_from))),
               province, province_2025, issuer_level, sector, year_from
@@ -151,7 +155,7 @@ class RowBatch:
             for table in self.rows:
                 self.con.register(f"batch_{table}", self._frame(table))
                 self.con.execute(f"INSERT INTO {table} SELECT * FROM batch_{table}")
-            for statement in _DERIVED:
+            for statement in DERIVED_SQL:
                 self.con.execute(statement)
             self.con.commit()
         except BaseException:
@@ -200,16 +204,12 @@ def _code_one(
     name, data = item
     if isinstance(data, Exception):
         if isinstance(data, CchcError):
-            return FileResult(
-                name, "rejected", None, data.code, data.message_vi, data.message_en
-            ), None
+            return FileResult.rejected(name, data), None
         return FileResult(name, "rejected", None, "io", str(data), str(data)), None
     try:
         extraction = extract(read_bytes(data, name))
     except CchcError as error:
-        return FileResult(
-            name, "rejected", None, error.code, error.message_vi, error.message_en
-        ), None
+        return FileResult.rejected(name, error), None
     pid = extraction.plan_id
     return FileResult(name, "added", pid), plan_rows(extraction, corrections.get(pid, []))
 

@@ -93,9 +93,7 @@ def check_upload(
         try:
             extraction = extract(read_bytes(data, name, MAX_BYTES), force=force)
         except CchcError as error:
-            result = FileResult(
-                name, "rejected", None, error.code, error.message_vi, error.message_en
-            )
+            result = FileResult.rejected(name, error)
             checked.append(Checked(name, data, result))
             continue
         pid = extraction.plan_id

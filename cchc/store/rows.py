@@ -50,7 +50,7 @@ def _corrected_presence(extraction: Extraction, corrections: list[dict]) -> dict
 
 def _family_counts(presence: dict[tuple, tuple]) -> tuple[list[str], int, int, int]:
     """The plan's content areas (codebook order) and how many channels and indicators it has."""
-    order = {c.id: i for i, c in enumerate(load_codebook().categories)}
+    order = load_codebook().order
     areas = sorted((c for f, c in presence if f == "content_area"), key=order.get)
     n_channels = sum(1 for f, _ in presence if f == "channel")
     n_indicators = sum(1 for f, _ in presence if f == "indicator")
@@ -65,9 +65,7 @@ def plan_rows(extraction: Extraction, corrections: list[dict]) -> dict[str, list
     year_from, year_to = values["year_from"], values["year_to"]
     text = doc.text
     presence = _corrected_presence(extraction, corrections)
-    if any(corrected for _, corrected in presence.values()) or any(
-        c["field"].startswith("category:") for c in corrections
-    ):
+    if any(c["field"].startswith("category:") for c in corrections):  # also marks presence
         changed = [*changed, "categories"]
     rows: dict[str, list[tuple]] = {
         "plans": [(

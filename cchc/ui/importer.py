@@ -56,9 +56,7 @@ def _expand(uploads: list[tuple[str, bytes]]) -> tuple[list[tuple[str, bytes]], 
         try:
             items.extend(expand_upload(name, data))
         except CchcError as error:
-            result = FileResult(
-                name, "rejected", None, error.code, error.message_vi, error.message_en
-            )
+            result = FileResult.rejected(name, error)
             refused.append(Checked(name, b"", result))
     return items, refused
 
