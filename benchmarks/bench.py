@@ -26,9 +26,9 @@ from cchc.store.build import DERIVED_SQL, DERIVED_TABLES, build_database
 from cchc.store.db import Filters, connect, query_names, query_params, run_query
 from cchc.store.rows import plan_rows
 from cchc.store.schema import COLUMNS
+from cchc.ui.detail import PICKER_LIMIT  # what the plan detail page asks plan_picker for
 
 BUILD_GOAL = 300.0  # plans per second, one core
-PICKER_LIMIT = 2000  # what the plan detail page asks plan_picker for
 # Tables keyed by plan that replication copies (plans itself is varied; derived ones re-derived).
 PLAN_TABLES = tuple(t for t in COLUMNS if t != "plans" and t not in DERIVED_TABLES)
 RUNS = 15

@@ -57,9 +57,11 @@ def _labelled(df: pd.DataFrame, lang: str, short: bool = False) -> pd.DataFrame:
     return out
 
 
-def _pool(df: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+def pool_years(
+    df: pd.DataFrame, keys: list[str], sort: bool = True, dropna: bool = False
+) -> pd.DataFrame:
     """Pools years: shares of pooled plan-years, never averages of yearly shares."""
-    agg = df.groupby(keys, as_index=False, dropna=False)[["n_with", "n_plans"]].sum()
+    agg = df.groupby(keys, as_index=False, sort=sort, dropna=dropna)[["n_with", "n_plans"]].sum()
     agg["share"] = agg["n_with"] / agg["n_plans"].where(agg["n_plans"] > 0)
     return agg.fillna({"share": 0.0})
 
@@ -92,7 +94,9 @@ def _tooltip(lang: str, place: bool = True) -> list[alt.Tooltip]:
 
 def heatmap(df: pd.DataFrame, lang: str, caption: str, title: str | None = None) -> alt.Chart:
     """Province × category grid of the share of plans (content areas by default), years pooled."""
-    data = _pool(_labelled(df, lang, short=True), ["place", "category_id", "label", "label_full"])
+    data = pool_years(
+        _labelled(df, lang, short=True), ["place", "category_id", "label", "label_full"]
+    )
     data["cell"] = data["n_with"].astype(int).astype(str) + "/" + data["n_plans"].astype(str)
     ids = _order(data["category_id"])
     order = list(dict.fromkeys(data.set_index("category_id").loc[ids, "label"]))
@@ -140,10 +144,27 @@ def _share_bars(data: pd.DataFrame, lang: str, color: alt.Color, tooltip: list) 
     )
 
 
+def citation_bars(data: pd.DataFrame, lang: str, caption: str, title: str) -> alt.Chart:
+    """Cited central documents by share of plan-years (no dashboard chart shows this pooled)."""
+    bars = (
+        alt.Chart(data)
+        .mark_bar(color=GROUP_COLORS["digital"])
+        .encode(
+            y=alt.Y("cite_key:N", sort="-x", title=None),
+            x=_share_axis(lang),
+            tooltip=[alt.Tooltip("cite_key:N", title=t("col_cite_key", lang)),
+                     alt.Tooltip("share:Q", title=t("col_share", lang), format=".0%"),
+                     alt.Tooltip("n_citing:Q", title=t("col_n_citing", lang))],
+        )
+        .properties(height=max(120, 34 * len(data)), width="container")
+    )  # fmt: skip
+    return _finish(bars, title, caption)
+
+
 def channel_bars(df: pd.DataFrame, lang: str, caption: str, title: str | None = None) -> alt.Chart:
     """Channels by share of plans using them, coloured digital vs traditional."""
     data = _labelled(df, lang)
-    data = _pool(data, ["category_id", "label", "label_full", "channel_group"])
+    data = pool_years(data, ["category_id", "label", "label_full", "channel_group"])
     data["group"] = [t(f"group_{g}", lang) for g in data["channel_group"]]
     colors = alt.Scale(
         domain=[t("group_digital", lang), t("group_traditional", lang)],
@@ -156,7 +177,7 @@ def channel_bars(df: pd.DataFrame, lang: str, caption: str, title: str | None = 
 
 def category_bars(df: pd.DataFrame, lang: str, caption: str, title: str | None = None) -> alt.Chart:
     """Share of plans with each category (indicators by default), one fixed colour per category."""
-    data = _pool(_labelled(df, lang), ["category_id", "label", "label_full"])
+    data = pool_years(_labelled(df, lang), ["category_id", "label", "label_full"])
     ids = _order(data["category_id"])
     colors = category_colors()
     labels = data.set_index("category_id").loc[ids, "label"].tolist()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from cchc.export.catalog import chart_title
 from cchc.i18n import t
 from cchc.ui.data import label_provinces, pooled_note, query
 from cchc.ui.insights import coverage_table, year_changes
@@ -33,9 +34,7 @@ metrics(
 
 coverage = label_provinces(query("coverage_by_province_year", f), f.view_by, lang)
 cap = caption_text(state, "c_heatmap", n, pooled_note(coverage, f.view_by, lang))
-show_chart(
-    chart_spec("charts.heatmap", coverage, lang, cap, t("c_heatmap", lang).split(" (")[0]), cap
-)
+show_chart(chart_spec("charts.heatmap", coverage, lang, cap, chart_title("coverage", lang)), cap)
 with st.expander(t("table_numbers", lang)):
     show_pivot(coverage_table(coverage, lang), t("col_province", lang), cap)
 

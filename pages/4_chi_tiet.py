@@ -6,6 +6,7 @@ import streamlit as st
 
 from cchc.i18n import role_name, section_kind_name, t
 from cchc.ui.corrections import (
+    META,
     corrected_caption,
     corrected_list,
     correction_form,
@@ -13,11 +14,9 @@ from cchc.ui.corrections import (
     mark_rows,
 )
 from cchc.ui.data import query
-from cchc.ui.detail import FIELDS, evidence_html, metadata_rows, plan_labels
+from cchc.ui.detail import FIELDS, PICKER_LIMIT, evidence_html, metadata_rows, plan_labels
 from cchc.ui.state import seed_page_widget, sync_url
 from cchc.ui.widgets import empty_state, show_table
-
-PICKER_LIMIT = 2000  # a longer list is no use in a picker and slows the page at 100k plans
 
 state = st.session_state["_state"]
 lang, f = state.lang, state.filters
@@ -55,10 +54,7 @@ with meta_tab:
         show_table(changes, {"field": "col_fix_field", "old_value": "col_fix_old",
                              "new_value": "col_fix_new", "author": "col_fix_author",
                              "created_at": "col_fix_at", "note": "col_fix_note"}, lang)  # fmt: skip
-    current = {
-        k: detail[k]
-        for k in ("province", "year_from", "year_to", "issuer", "issuer_level", "sector")
-    }
+    current = {k: detail[k] for k in META}
     present = [f"{r.family}/{r.category_id}" for r in presence.itertuples()]
     correction_form(plan_id, current, present, lang)
 

@@ -42,11 +42,17 @@ class Pack:
     pngs: list[bytes]
 
 
-def build_pack(run: Runner, filters: Filters, lang: str, ids: Sequence[str] = CHART_IDS) -> Pack:
-    """Queries, charts, findings and PNGs for ``ids``, in that order."""
+def plans_context(run: Runner, filters: Filters, lang: str) -> Context:
+    """The export context, refused when no plan matches (an empty chart reads as all zeros)."""
     ctx = context(run, filters, lang)
     if ctx.n_plans == 0:
         raise ExportError(t("empty", "vi"), t("empty", "en"))
+    return ctx
+
+
+def build_pack(run: Runner, filters: Filters, lang: str, ids: Sequence[str] = CHART_IDS) -> Pack:
+    """Queries, charts, findings and PNGs for ``ids``, in that order."""
+    ctx = plans_context(run, filters, lang)
     items = [build_item(ctx, chart_id) for chart_id in ids]
     return Pack(ctx, items, [render(item.chart, "png", item.caption) for item in items])
 

@@ -126,31 +126,13 @@ def _trend(ctx: Context, chart_id: str) -> Item:
     return Item(chart_id, title, cap, chart, findings.trend(df, ctx.lang), table)
 
 
-def citation_chart(data: pd.DataFrame, lang: str, caption_text: str, title: str) -> alt.Chart:
-    """Cited central documents by share of plan-years (no dashboard chart shows this pooled)."""
-    bars = (
-        alt.Chart(data)
-        .mark_bar(color=charts.GROUP_COLORS["digital"])
-        .encode(
-            y=alt.Y("cite_key:N", sort="-x", title=None),
-            x=alt.X("share:Q", title=t("col_share", lang), axis=alt.Axis(format=".0%"),
-                    scale=alt.Scale(domain=[0, 1])),
-            tooltip=[alt.Tooltip("cite_key:N", title=t("col_cite_key", lang)),
-                     alt.Tooltip("share:Q", title=t("col_share", lang), format=".0%"),
-                     alt.Tooltip("n_citing:Q", title=t("col_n_citing", lang))],
-        )
-        .properties(height=max(120, 34 * len(data)), width="container")
-    )  # fmt: skip
-    return charts._finish(bars, title, caption_text)  # the house style: fonts, sizes, subtitle
-
-
 def _citations(ctx: Context, chart_id: str) -> Item:
     df = _query(ctx, "citation_uptake")
     data = findings.citation_shares(df) if not df.empty else df
     what = t("x_citations_what", ctx.lang)
     cap = caption(what, ctx.scope, ctx.n_plans, ctx.date, ctx.lang)
     title = chart_title(chart_id, ctx.lang)
-    chart = citation_chart(data, ctx.lang, cap, title)
+    chart = charts.citation_bars(data, ctx.lang, cap, title)
     table = data[["cite_key", "n_citing", "n_plans", "share"]] if not df.empty else data
     return Item(chart_id, title, cap, chart, findings.citations(df, ctx.lang), table)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from cchc.charts import pool_years
 from cchc.i18n import short_label, t
 
 MAX_LACKS = 6  # provinces listed by name; a longer list would not fit under a slide's chart
@@ -26,10 +27,8 @@ def _label(df: pd.DataFrame, lang: str, short: bool = False) -> pd.Series:
 
 
 def pooled(df: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
-    """Sums n_with and n_plans over years; share of the pooled plan-years."""
-    agg = df.groupby(keys, as_index=False, sort=False)[["n_with", "n_plans"]].sum()
-    agg["share"] = (agg["n_with"] / agg["n_plans"].where(agg["n_plans"] > 0)).fillna(0.0)
-    return agg
+    """The charts' pooling of years, rows in the order met (tables follow the query's order)."""
+    return pool_years(df, keys, sort=False, dropna=True)
 
 
 def _names(values: pd.Series, pick: float) -> str:

@@ -40,7 +40,7 @@ def register_fonts() -> None:
         vlc.register_font_directory(str(folder))
 
 
-def _title(spec: dict) -> dict:
+def spec_title(spec: dict) -> dict:
     title = spec.get("title") or {}
     return dict(title) if isinstance(title, dict) else {"text": title}
 
@@ -70,7 +70,7 @@ def standalone(
 ) -> dict:
     """The chart's Vega-Lite spec, made to stand alone (title, caption, width, fonts)."""
     spec = copy.deepcopy(chart) if isinstance(chart, dict) else chart.to_dict()
-    head = _title(spec)
+    head = spec_title(spec)
     if not head.get("text"):
         head["text"] = title or caption.split(" · ")[0]
     subtitle = _lines(head.get("subtitle"))

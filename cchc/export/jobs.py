@@ -7,7 +7,7 @@ from dataclasses import fields
 
 from cchc.export import briefing, images, tables
 from cchc.export.briefing import ExportError
-from cchc.export.catalog import CHART_IDS, Runner, build_item, context, table_columns
+from cchc.export.catalog import CHART_IDS, Runner, build_item, table_columns
 from cchc.store.db import Filters
 
 FORMATS = {"pack": ("pptx", "pdf"), "chart": ("png", "svg", "pdf"), "table": ("csv", "xlsx")}
@@ -48,11 +48,7 @@ def export_bytes(
     if what == "pack":
         pack = briefing.build_pack(run, filters, lang, ids)
         return briefing.to_pptx(pack) if fmt == "pptx" else briefing.to_pdf(pack)
-    ctx = context(run, filters, lang)
-    if ctx.n_plans == 0:
-        raise ExportError(
-            "Không có kế hoạch nào khớp với bộ lọc này", "No plan matches these filters"
-        )
+    ctx = briefing.plans_context(run, filters, lang)
     item = build_item(ctx, ids[0])
     if what == "chart":
         return images.render(item.chart, fmt, item.caption)

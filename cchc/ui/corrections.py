@@ -19,13 +19,10 @@ from cchc.parse.codebook import load_codebook
 from cchc.store.corrections import corrections_path, load_corrections, make_correction
 from cchc.store.imports import import_corrections, record_corrections
 from cchc.ui.data import db_path
+from cchc.ui.detail import FIELDS
 
 META = ("province", "year_from", "year_to", "issuer", "issuer_level", "sector")
-META_LABELS = {
-    "province": "col_province", "year_from": "col_year_from", "year_to": "col_year_to",
-    "issuer": "col_issuer", "issuer_level": "col_level", "sector": "col_sector",
-    "province_2025": "view_today", "categories": "col_label",
-}  # fmt: skip
+META_LABELS = {**dict(FIELDS), "categories": "col_label"}
 
 
 def refresh_data() -> None:
@@ -223,8 +220,8 @@ def corrections_file_section(lang: str) -> None:
     path = corrections_path(db_path())
     if path.exists() and path.stat().st_size:
         st.download_button(
-            t("cf_download", lang), path.read_bytes(), file_name="corrections.jsonl",
-            mime="application/jsonl", key="cf_download",
+            t("cf_download", lang), path.read_bytes, file_name="corrections.jsonl",
+            mime="application/jsonl", key="cf_download", on_click="ignore",  # read when clicked
         )  # fmt: skip
     else:
         st.info(t("cf_empty", lang))

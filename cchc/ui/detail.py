@@ -15,6 +15,7 @@ FIELDS = [
     ("issuer_level", "col_level"), ("sector", "col_sector"), ("doc_number", "col_doc_number"),
     ("issued_on", "col_issued_on"), ("signer", "col_signer"),
 ]  # fmt: skip
+PICKER_LIMIT = 2000  # a longer list is no use in a picker and slows the page at 100k plans
 MARK_STYLE = "background:#ffe08a;padding:0 2px;border-radius:3px;font-weight:600"
 
 
@@ -38,6 +39,12 @@ def _clean(value: object) -> str:
     return str(value)[:10] if isinstance(value, pd.Timestamp) else str(value)
 
 
+def how_text(how: object, lang: str) -> str:
+    """The extractor's bilingual "vi / en" note on how a field was found, in one language."""
+    parts = str(how or "").split(" / ")
+    return parts[-1] if lang == "en" else parts[0]
+
+
 def metadata_rows(detail: pd.Series, lang: str) -> pd.DataFrame:
     """One row per metadata field: value, how it was found and how sure (from metadata_notes)."""
     try:
@@ -49,9 +56,9 @@ def metadata_rows(detail: pd.Series, lang: str) -> pd.DataFrame:
         value = detail.get(field)
         shown = level_name(value, lang) if field == "issuer_level" else _clean(value)
         note = notes.get(field, {}) if isinstance(notes, dict) else {}
-        how = str(note.get("how", "")).split(" / ")
-        how_text = how[-1] if lang == "en" else how[0]
-        rows.append([t(key, lang), shown, how_text, note.get("confidence", "")])
+        rows.append(
+            [t(key, lang), shown, how_text(note.get("how"), lang), note.get("confidence", "")]
+        )
     return pd.DataFrame(rows, columns=["field", "value", "how", "confidence"])
 
 

@@ -13,7 +13,6 @@ import unicodedata
 from collections.abc import Sequence
 from functools import partial
 
-import altair as alt
 import pandas as pd
 import streamlit as st
 
@@ -44,11 +43,8 @@ def file_stem(text: str, limit: int = 60) -> str:
     return re.sub(r"[^a-z0-9]+", "_", plain).strip("_")[:limit] or "cchc"
 
 
-def _chart_title(chart: alt.TopLevelMixin | dict) -> str:
-    title = chart.get("title") if isinstance(chart, dict) else getattr(chart, "title", None)
-    if isinstance(title, dict):
-        title = title.get("text")
-    text = getattr(title, "text", title)
+def _chart_title(spec: dict) -> str:
+    text = images.spec_title(spec).get("text")
     return text if isinstance(text, str) else ""
 
 
@@ -57,18 +53,18 @@ def _image(spec: str, fmt: str) -> bytes:
     return images.render_spec(spec, fmt)
 
 
-def _chart_bytes(chart: alt.TopLevelMixin, caption: str, fmt: str) -> bytes:
-    return _image(images.spec_json(chart, caption), fmt)
+def _chart_bytes(spec: dict, caption: str, fmt: str) -> bytes:
+    return _image(images.spec_json(spec, caption), fmt)
 
 
-def chart_downloads(chart: alt.TopLevelMixin, caption: str) -> None:
-    """A small "Tải xuống" popover with PNG, SVG and PDF buttons for one chart."""
-    lang, title = _lang(), _chart_title(chart)
+def chart_downloads(spec: dict, caption: str) -> None:
+    """A small "Tải xuống" popover with PNG, SVG and PDF buttons for one chart (its spec)."""
+    lang, title = _lang(), _chart_title(spec)
     key, stem = _key(title, caption), file_stem(title or caption)
     with st.popover(t("download", lang), icon=":material/download:", key=f"pop_{key}"):
         for fmt in CHART_FORMATS:
             st.download_button(
-                t(f"dl_{fmt}", lang), data=partial(_chart_bytes, chart, caption, fmt),
+                t(f"dl_{fmt}", lang), data=partial(_chart_bytes, spec, caption, fmt),
                 file_name=f"{stem}.{fmt}", mime=images.MIME[fmt], key=f"dl_{key}_{fmt}",
                 on_click="ignore", width="stretch",
             )  # fmt: skip

@@ -21,6 +21,7 @@ from cchc.ui.corrections import (
     author_missing,
     corrections_from_state,
     refresh_data,
+    show_message,
 )
 from cchc.ui.data import data_info, db_path
 from cchc.ui.review import (
@@ -148,9 +149,7 @@ def save_button(checked: list[Checked], lang: str) -> None:
 
 def show_results(lang: str, new_uploads: bool) -> None:
     """After a save: what happened to each file, and the new total (until the next upload)."""
-    kind, text = st.session_state.pop("imp_message", (None, None))
-    if kind:
-        getattr(st, kind)(text)
+    show_message("imp_message")
     if new_uploads:
         st.session_state.pop("imp_results", None)
     if "imp_results" not in st.session_state:

@@ -13,6 +13,7 @@ from dataclasses import replace
 import streamlit as st
 
 from cchc.charts_map import pool_measure
+from cchc.export import captions
 from cchc.geo.provinces import ERA_NEW, ERA_OLD, current_province, members_of
 from cchc.i18n import short_label, t
 from cchc.parse.codebook import load_codebook
@@ -20,6 +21,8 @@ from cchc.ui.data import data_info, query
 from cchc.ui.state import State, filter_summary, seed_page_widget, sync_url
 from cchc.ui.widgets import chart_spec, show_chart
 
+# Pooling years per province costs more than the cached query it reads: cached the same way.
+_pooled = st.cache_data(show_spinner=False, max_entries=64)(pool_measure)
 MEAN = "content_area"  # measure key of the mean coverage of the six content areas
 FAMILIES = ("content_area", "channel", "indicator")
 VIEW_OF_ERA = {ERA_NEW: "today", ERA_OLD: "issued"}
@@ -67,13 +70,15 @@ def map_caption(
 ) -> str:
     """What the map counts · filters (all provinces, the era's view) · source · how to read it."""
     lang = state.lang
-    source = t("source", lang, n=n_plans, date=data_info()["data_date"])
     notes = [t(f"map_note_{era}", lang), t("map_note_grey", lang)]
     if outlined:
         notes.append(t("map_note_highlight", lang))
     if n_unplaced:  # plans whose province could not be read: counted, said, not drawn
         notes.append(t("map_note_unplaced", lang, n=n_unplaced))
-    return f"{_what(measure, lang)} · {filter_summary(state)} · {source}. " + " ".join(notes)
+    date = data_info()["data_date"]
+    return captions.caption(
+        _what(measure, lang), filter_summary(state), n_plans, date, lang, " ".join(notes)
+    )
 
 
 def _selectors(lang: str, view_by: str, key: str) -> tuple[str, str]:
@@ -102,7 +107,7 @@ def province_map(state: State, highlight: Iterable[str] = (), key: str = "map") 
     view = VIEW_OF_ERA[era]
     map_state = replace(state, filters=replace(state.filters, provinces=(), view_by=view))
     rows = query("province_measure", map_state.filters, family=family)
-    values = pool_measure(rows, category)
+    values = _pooled(rows, category)
     outlined = era_names(highlight, state.view_by, era)
     n_plans = int(values["n_plans"].sum()) if not values.empty else 0
     unplaced = rows[rows["province"].isna()]

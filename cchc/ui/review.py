@@ -16,7 +16,7 @@ from cchc.parse.metadata import FIELDS
 from cchc.store.build import FileResult
 from cchc.store.imports import Checked
 from cchc.ui.corrections import META, META_LABELS, category_label, correction_widgets
-from cchc.ui.detail import evidence_html
+from cchc.ui.detail import evidence_html, how_text
 from cchc.ui.widgets import with_blanks_shown
 
 MAX_EVIDENCE = 3
@@ -69,12 +69,11 @@ def _metadata(ext: Extraction, lang: str) -> pd.DataFrame:
     for name in FIELDS:
         meta = ext.metadata[name]
         value = level_name(meta.value, lang) if name == "issuer_level" else meta.value
-        how = str(meta.how).split(" / ")
         rows.append({
             t("field", lang): t(META_LABELS.get(name, f"col_{name}"), lang),
             t("value", lang): "—" if value in (None, "") else str(value),
             t("confidence", lang): t(f"conf_{meta.confidence}", lang),
-            t("how_found", lang): how[-1] if lang == "en" else how[0],
+            t("how_found", lang): how_text(meta.how, lang),
         })  # fmt: skip
     return pd.DataFrame(rows)
 

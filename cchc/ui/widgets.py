@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import importlib
 
-import altair as alt
 import pandas as pd
 import streamlit as st
 
+from cchc.export import captions
 from cchc.i18n import t
 from cchc.ui.data import data_info
 from cchc.ui.exports import chart_downloads, labelled_table_downloads, table_downloads
@@ -16,10 +16,9 @@ from cchc.ui.state import State, filter_summary
 
 def caption_text(state: State, what_key: str, n_plans: int, note: str = "") -> str:
     """'What it counts · filters · Nguồn: N kế hoạch · dữ liệu ngày …' (+ pooling note)."""
-    info = data_info()
-    source = t("source", state.lang, n=n_plans, date=info["data_date"])
-    text = f"{t(what_key, state.lang)} · {filter_summary(state)} · {source}"
-    return f"{text}. {note}" if note else text
+    date = data_info()["data_date"]
+    what = t(what_key, state.lang)
+    return captions.caption(what, filter_summary(state), n_plans, date, state.lang, note)
 
 
 def empty_state(lang: str) -> None:
@@ -38,14 +37,11 @@ def chart_spec(builder: str, data: pd.DataFrame, *args: object, **kwargs: object
     return make(data, *args, **kwargs).to_dict()
 
 
-def show_chart(chart: alt.Chart | dict, caption: str) -> None:
-    """The chart, its caption and a "Tải xuống" popover (PNG, SVG, PDF) for briefings."""
-    if isinstance(chart, dict):
-        st.vega_lite_chart(spec=chart, width="stretch", theme=None)
-    else:
-        st.altair_chart(chart, width="stretch", theme=None)
+def show_chart(spec: dict, caption: str) -> None:
+    """The chart (a spec from chart_spec), its caption and a "Tải xuống" popover (PNG, SVG, PDF)."""
+    st.vega_lite_chart(spec=spec, width="stretch", theme=None)
     st.caption(caption)
-    chart_downloads(chart, caption)
+    chart_downloads(spec, caption)
 
 
 def column_config(columns: dict[str, str], lang: str) -> dict[str, object]:
