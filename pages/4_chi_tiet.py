@@ -72,7 +72,7 @@ with evidence_tab:
             presence["category_id"], presence[label_col], presence["corrected"], strict=True
         )
     }
-    marked = [label for label in cats.values() if label.endswith(badge)]
+    marked = [lbl for lbl, c in zip(presence[label_col], presence["corrected"], strict=True) if c]
     if marked:
         st.caption(t("fix_corrected_fields", lang, items="; ".join(marked)))
     seed_page_widget("detail_cat", "cat", list(cats), next(iter(cats), None))

@@ -199,6 +199,9 @@ def test_the_detail_page_form_records_a_correction(small_db) -> None:
     assert meta.loc["Đến năm", "corrected"] == "✎ đã hiệu chỉnh"
     short = label.split(" · ", 1)[1]
     assert f"{short} ✎ đã hiệu chỉnh" in at.selectbox(key="detail_cat").options
+    # the evidence tab's line names the corrected category once, without a second badge
+    assert f"✎ đã hiệu chỉnh: {short}" in texts(at)
+    assert f"{short} ✎ đã hiệu chỉnh" not in " ".join(c.value for c in at.caption)
 
 
 def test_a_corrections_file_can_be_imported(small_db) -> None:
