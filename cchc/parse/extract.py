@@ -19,7 +19,8 @@ from cchc.read import Document
 # Recorded in build_info. 1.1: a numbered heading is not joined to the sentence after a blank
 # line. 1.2: whole names of amending laws, no self-citation. 1.3: districts and communes named.
 # 1.4: a PDF's paragraph spacing read as a blank line; a wrapped line starting "2025." joins;
-# PDF table rows split across pages joined, repeated header rows dropped.
+# PDF table rows split across pages joined, repeated header rows dropped; a plan's own number
+# typed in capitals is not cited.
 EXTRACTOR_VERSION = "1.4"
 
 
