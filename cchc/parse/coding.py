@@ -33,6 +33,14 @@ class Mention:
     section_kind: str
 
 
+def province_keys() -> dict[str, str]:
+    """Folded province name variant -> province name, for the province count of the metadata.
+
+    Diacritic-free forms are left out: they collide with ordinary words.
+    """
+    return {fold(v): name for v, name in name_variants().items() if not v.isascii()}
+
+
 def _province_press_cues() -> list[str]:
     """'báo sơn la', 'báo an giang'…: a provincial newspaper is named after its province."""
     return sorted({fold("báo " + name) for name in name_variants()})
@@ -56,6 +64,9 @@ def build_automaton(codebook: Codebook) -> ahocorasick.Automaton:
         cue(key, "channel", "bao_chi", False)
     for phrase in codebook.masks:
         payloads[phrase].append((True,))
+    # Province names ride in the same automaton: one walk over the text finds both.
+    for key, name in province_keys().items():
+        payloads[key].append((None, name))
     automaton = ahocorasick.Automaton()
     for key, values in payloads.items():
         automaton.add_word(key, (key, tuple(values)))
@@ -63,9 +74,18 @@ def build_automaton(codebook: Codebook) -> ahocorasick.Automaton:
     return automaton
 
 
-def scan(folded: str, codebook: Codebook) -> tuple[list[tuple], list[tuple[int, int]]]:
-    """Whole-word cue hits (start, -end, order, key, payload) in text order, and mask spans."""
-    hits, masks = [], []
+@dataclass
+class Scan:
+    """Whole-word hits of one walk over a plan's folded text."""
+
+    hits: list[tuple]  # cue hits (start, -end, order, key, payload): by start, longest first
+    masks: list[tuple[int, int]]  # spans of unit and index names, sorted
+    places: list[tuple[int, str, str]]  # province names (start, key, name), in the walk's order
+
+
+def scan(folded: str, codebook: Codebook) -> Scan:
+    """Find every cue, mask phrase and province name that stands as whole words."""
+    hits, masks, places = [], [], []
     size = len(folded)
     for end_index, (key, values) in build_automaton(codebook).iter(folded):
         start = end_index - len(key) + 1
@@ -73,13 +93,15 @@ def scan(folded: str, codebook: Codebook) -> tuple[list[tuple], list[tuple[int, 
         if (start and folded[start - 1].isalnum()) or (end < size and folded[end].isalnum()):
             continue  # part of a longer word
         for value in values:
-            if value[0]:
+            if value[0] is None:
+                places.append((start, key, value[1]))
+            elif value[0]:
                 masks.append((start, end))
             else:
                 hits.append((start, -end, len(hits), key, value))
     hits.sort()  # by start, longest first; ties keep the automaton's order
     masks.sort()
-    return hits, masks
+    return Scan(hits, masks, places)
 
 
 def _masked(start: int, end: int, masks: list[tuple[int, int]], mask_starts: list[int]) -> bool:
@@ -89,10 +111,17 @@ def _masked(start: int, end: int, masks: list[tuple[int, int]], mask_starts: lis
 
 
 def code_mentions(
-    folded: str, passages: list[Passage], codebook: Codebook | None = None
+    folded: str,
+    passages: list[Passage],
+    codebook: Codebook | None = None,
+    scanned: Scan | None = None,
 ) -> list[Mention]:
-    """Mentions that count under the codebook's section rules, longest cue first per category."""
-    hits, masks = scan(folded, codebook or load_codebook())
+    """Mentions that count under the codebook's section rules, longest cue first per category.
+
+    ``scanned``: the text's ``scan`` when the caller has it already.
+    """
+    scanned = scanned or scan(folded, codebook or load_codebook())
+    hits, masks = scanned.hits, scanned.masks
     mask_starts = [m[0] for m in masks]
     kept: list[Mention] = []
     last_end: dict[str, int] = {}

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from cchc.errors import NotAPlan
 from cchc.parse.codebook import Codebook, load_codebook
-from cchc.parse.coding import Mention, code_mentions, present_categories
+from cchc.parse.coding import Mention, code_mentions, present_categories, scan
 from cchc.parse.facts import Citation, Target, extract_citations, extract_targets
 from cchc.parse.metadata import FIELDS, Field, extract_metadata
 from cchc.parse.structure import Structure, parse_structure
@@ -104,7 +104,8 @@ def extract(doc: Document, codebook: Codebook | None = None, force: bool = False
     """Code one document; raises NotAPlan (with reasons) unless ``force``."""
     codebook = codebook or load_codebook()
     structure = parse_structure(doc.text)
-    mentions = code_mentions(doc.folded, structure.passages, codebook)
+    scanned = scan(doc.folded, codebook)  # one walk: cues, masks and province names
+    mentions = code_mentions(doc.folded, structure.passages, codebook, scanned)
     present = present_categories(mentions)
     doubts = plan_doubts(doc, structure, present)
     if len(doubts) >= 2 and not force:
@@ -113,7 +114,7 @@ def extract(doc: Document, codebook: Codebook | None = None, force: bool = False
             f"Tệp không giống một kế hoạch tuyên truyền CCHC: {reasons}. Có thể nhập bắt buộc nếu chắc chắn.",
             f"The file does not look like a CCHC communication plan: {reasons}. It can be imported anyway.",
         )
-    metadata = extract_metadata(doc.text, doc.folded, structure)
+    metadata = extract_metadata(doc.text, doc.folded, structure, scanned.places)
     # "Số: 1391/KH-SNgV" names the plan, cites nothing. Citation keys normalise the issuer's case
     # ("SNGV" -> "SNgV"), the number keeps it as written: compare without case.
     own_number = str(metadata["doc_number"].value or "").upper()

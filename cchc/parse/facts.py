@@ -30,9 +30,10 @@ _UNITS = r"%|tin,\s*bài|tin bài|bài viết|bài|tin|số|lần|buổi|cuộc|
 # digits back can never make a match; not trying saves a third of the scan. A number must not
 # follow a digit, "/", "." or "," (the tail of a date or of a longer number): the look-behind
 # sits after the first digit so the engine still skips ahead to digits, and it spares the unit
-# alternation at every later digit of "2025" (40 % of the scan).
+# alternation at every later digit of "2025" (40 % of the scan). ASCII digits: plans are typed
+# with them, and the range test is ~40 % cheaper than the Unicode digit category of ``\d``.
 _TARGET = re.compile(
-    r"(?P<value>\d(?<![0-9/.,].)\d{0,3}+(?:[.,]\d++)?+)\s*(?P<unit>" + _UNITS + r")(?!\w)"
+    r"(?P<value>[0-9](?<![0-9/.,].)[0-9]{0,3}+(?:[.,][0-9]++)?+)\s*(?P<unit>" + _UNITS + r")(?!\w)"
     r"(?:\s*/\s*(?P<per>quý|tháng|năm|số|tuần|ngày|kỳ))?"
 )  # no re.I: case-insensitive matching doubles the cost of this whole-text scan
 _LEAD = re.compile(r"(tối thiểu(?: là)?|ít nhất|tối đa|đạt|phấn đấu|trên|không ít hơn)\s*$", re.I)

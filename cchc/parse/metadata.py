@@ -7,16 +7,17 @@ None with a reason, never a silent guess.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
 import ahocorasick
 
-from cchc.geo.provinces import AMBIGUOUS_IN_TEXT, current_province, name_variants
+from cchc.geo.provinces import AMBIGUOUS_IN_TEXT, current_province
+from cchc.parse.coding import province_keys
 from cchc.parse.issuers import department_from_code, issuer_from_text
 from cchc.parse.structure import Structure
-from cchc.read.fold import fold
 
 FIELDS = (
     "province", "province_2025", "year_from", "year_to", "issuer", "issuer_level", "sector",
@@ -38,11 +39,23 @@ def missing(reason: str) -> Field:
 @lru_cache(maxsize=1)
 def _province_automaton() -> ahocorasick.Automaton:
     automaton = ahocorasick.Automaton()
-    for variant, name in name_variants().items():
-        if not variant.isascii():  # diacritic-free forms collide with ordinary words
-            automaton.add_word(fold(variant), (fold(variant), name))
+    for key, name in province_keys().items():
+        automaton.add_word(key, (key, name))
     automaton.make_automaton()
     return automaton
+
+
+def province_places(folded: str) -> list[tuple[int, str, str]]:
+    """(start, key, name) of every province name standing as whole words, in text order."""
+    places = []
+    for end, (key, name) in _province_automaton().iter(folded):
+        start = end - len(key) + 1
+        if (start and folded[start - 1].isalnum()) or (
+            end + 1 < len(folded) and folded[end + 1].isalnum()
+        ):
+            continue
+        places.append((start, key, name))
+    return places
 
 
 _PREFIX = re.compile(r"(tỉnh|thành phố|tp\.?|địa bàn)\s*$")
@@ -53,18 +66,13 @@ _PLACE_DATE = re.compile(
 )
 
 
-def _province_scores(folded: str, structure: Structure) -> dict[str, float]:
+def _province_scores(
+    folded: str, structure: Structure, places: list[tuple[int, str, str]]
+) -> dict[str, float]:
     kinds = {s.no: s.kind for s in structure.sections}
     starts = [p.start for p in structure.passages]
     scores: dict[str, float] = {}
-    from bisect import bisect_right
-
-    for end, (key, name) in _province_automaton().iter(folded):
-        start = end - len(key) + 1
-        if (start and folded[start - 1].isalnum()) or (
-            end + 1 < len(folded) and folded[end + 1].isalnum()
-        ):
-            continue
+    for start, key, name in places:
         passage = structure.passages[max(0, bisect_right(starts, start) - 1)]
         kind = kinds.get(passage.section_no, "other")
         if kind in ("distribution", "signature"):
@@ -77,9 +85,14 @@ def _province_scores(folded: str, structure: Structure) -> dict[str, float]:
     return scores
 
 
-def find_province(text: str, folded: str, structure: Structure) -> Field:
+def find_province(
+    text: str, folded: str, structure: Structure, places: list[tuple[int, str, str]] | None = None
+) -> Field:
+    """``places``: the text's ``province_places`` (or a scan's), when the caller has them."""
     place = _PLACE_DATE.search(text[: structure.sections[0].end + 400])
-    scores = _province_scores(folded, structure)
+    if places is None:
+        places = province_places(folded)
+    scores = _province_scores(folded, structure, places)
     if place:
         name = current_province(place.group(1).strip()) and place.group(1).strip()
         if name:
@@ -172,9 +185,11 @@ def find_signer(text: str, structure: Structure) -> Field:
     return missing("không thấy tên người ký / no signer's name in the signature block")
 
 
-def extract_metadata(text: str, folded: str, structure: Structure) -> dict[str, Field]:
+def extract_metadata(
+    text: str, folded: str, structure: Structure, places: list[tuple[int, str, str]] | None = None
+) -> dict[str, Field]:
     fields: dict[str, Field] = {}
-    fields["province"] = find_province(text, folded, structure)
+    fields["province"] = find_province(text, folded, structure, places)
     province = fields["province"].value
     today = current_province(province) if isinstance(province, str) else None
     fields["province_2025"] = (
