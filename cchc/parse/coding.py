@@ -7,7 +7,6 @@ the evidence an analyst checks.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -104,10 +103,13 @@ def scan(folded: str, codebook: Codebook) -> Scan:
     return Scan(hits, masks, places)
 
 
-def _masked(start: int, end: int, masks: list[tuple[int, int]], mask_starts: list[int]) -> bool:
-    """Inside a unit or index name? Masks are few and sorted: look only at those starting before."""
-    i = bisect_right(mask_starts, start)
-    return any(masks[j][1] >= end for j in range(max(0, i - 3), i))
+def _masked(end: int, masks: list[tuple[int, int]], upto: int) -> bool:
+    """Inside a unit or index name? ``masks[:upto]`` start at or before the hit; masks are few
+    and sorted, so only the last three of those can still be open."""
+    for j in range(max(0, upto - 3), upto):
+        if masks[j][1] >= end:
+            return True
+    return False
 
 
 def code_mentions(
@@ -122,7 +124,7 @@ def code_mentions(
     """
     scanned = scanned or scan(folded, codebook or load_codebook())
     hits, masks = scanned.hits, scanned.masks
-    mask_starts = [m[0] for m in masks]
+    upto, n_masks = 0, len(masks)  # masks starting at or before the hit: hits come in order
     kept: list[Mention] = []
     last_end: dict[str, int] = {}
     index, last = 0, len(passages) - 1  # hits come in text order: walk the passages alongside
@@ -134,8 +136,11 @@ def code_mentions(
         passage = passages[index]
         if passage.kind not in sections:
             continue
-        if maskable and masks and _masked(start, -neg_end, masks, mask_starts):
-            continue
+        if maskable and masks:
+            while upto < n_masks and masks[upto][0] <= start:
+                upto += 1
+            if _masked(-neg_end, masks, upto):
+                continue
         last_end[category] = -neg_end
         kept.append(
             Mention(family, category, cue, weak, start, -neg_end, passage.no, passage.section_no,

@@ -207,7 +207,10 @@ def _passages(text: str, lines: list[tuple[int, int]], sections: list[Section]) 
         label = item.group(1) if item else ""
         label_end = item.end() if item else start
         # A sentence end needs a space and a letter after its mark: not the line's last 2 chars.
-        candidates = stops[bisect_left(stops, label_end) : bisect_left(stops, end - 2)]
-        for s_start, s_end in _sentences(text, start, end, label_end, candidates):
+        first, stop = bisect_left(stops, label_end), bisect_left(stops, end - 2)
+        if first == stop:  # no sentence end inside the line (most lines): one passage
+            passages.append(Passage(len(passages), section.no, section.kind, label, start, end))
+            continue
+        for s_start, s_end in _sentences(text, start, end, label_end, stops[first:stop]):
             passages.append(Passage(len(passages), section.no, section.kind, label, s_start, s_end))
     return passages
