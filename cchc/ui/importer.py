@@ -62,13 +62,27 @@ def _expand(uploads: list[tuple[str, bytes]]) -> tuple[list[tuple[str, bytes]], 
     return items, refused
 
 
+def _expanded(
+    uploads: list[tuple[str, bytes]],
+) -> tuple[tuple, list[tuple[str, bytes]], list[Checked]]:
+    """The uploads' identity and their expansion, kept in session state: every widget on the page
+    reruns it, and unzipping a large upload each time made the review widgets sluggish."""
+    uploads_key = tuple((n, content_digest(d)) for n, d in uploads)
+    cached = st.session_state.get("imp_expanded")
+    if cached and cached[0] == uploads_key:
+        return cached
+    expanded = (uploads_key, *_expand(uploads))
+    st.session_state["imp_expanded"] = expanded
+    return expanded
+
+
 def check_files(uploads: list[tuple[str, bytes]]) -> list[Checked]:
     """What would happen to each uploaded file; re-checks ticked 'import anyway' files with force."""
-    items, refused = _expand(uploads)
+    uploads_key, items, refused = _expanded(uploads)
     forced = tuple(sorted(k for n, d in items if st.session_state.get(k := force_key(n, d))))
     db = db_path()
     stamp = db.stat().st_mtime if db.exists() else 0.0
-    key = (tuple((n, content_digest(d)) for n, d in uploads), forced, stamp)
+    key = (uploads_key, forced, stamp)
     cached = st.session_state.get("imp_checked")
     if cached and cached[0] == key:
         return cached[1]
@@ -134,6 +148,7 @@ def save(checked: list[Checked], lang: str) -> None:
     st.session_state["imp_results"] = (results, added, len(fixes))
     st.session_state["imp_round"] = st.session_state.get("imp_round", 0) + 1
     st.session_state.pop("imp_checked", None)
+    st.session_state.pop("imp_expanded", None)  # the saved uploads are done: free their bytes
     _widen_years(fixes, checked)
 
 
