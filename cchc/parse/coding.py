@@ -47,12 +47,16 @@ def _province_press_cues() -> list[str]:
 
 @lru_cache(maxsize=4)
 def build_automaton(codebook: Codebook) -> ahocorasick.Automaton:
-    """Every cue and mask phrase -> (key, payloads); a cue payload carries what the rules need."""
-    payloads: dict[str, list[tuple]] = defaultdict(list)
+    """Every cue, mask phrase and province name -> (key, length, cues, is_mask, province).
+
+    A cue payload carries what the section rules need. Province names ride in the same
+    automaton: one walk over the text finds both.
+    """
+    cues: dict[str, list[tuple]] = defaultdict(list)
 
     def cue(key: str, family: str, category: str, weak: bool) -> None:
         rules = (codebook.families[family].sections, family in codebook.masked_families)
-        payloads[key].append((False, family, category, weak, *rules))
+        cues[key].append((family, category, weak, *rules))
 
     for category in codebook.categories:
         for key in category.cues:
@@ -61,14 +65,11 @@ def build_automaton(codebook: Codebook) -> ahocorasick.Automaton:
             cue(key, category.family, category.id, True)
     for key in _province_press_cues():
         cue(key, "channel", "bao_chi", False)
-    for phrase in codebook.masks:
-        payloads[phrase].append((True,))
-    # Province names ride in the same automaton: one walk over the text finds both.
-    for key, name in province_keys().items():
-        payloads[key].append((None, name))
+    masks = set(codebook.masks)
+    places = province_keys()
     automaton = ahocorasick.Automaton()
-    for key, values in payloads.items():
-        automaton.add_word(key, (key, tuple(values)))
+    for key in dict.fromkeys([*cues, *codebook.masks, *places]):
+        automaton.add_word(key, (key, len(key), tuple(cues[key]), key in masks, places.get(key)))
     automaton.make_automaton()
     return automaton
 
@@ -86,18 +87,17 @@ def scan(folded: str, codebook: Codebook) -> Scan:
     """Find every cue, mask phrase and province name that stands as whole words."""
     hits, masks, places = [], [], []
     size = len(folded)
-    for end_index, (key, values) in build_automaton(codebook).iter(folded):
-        start = end_index - len(key) + 1
+    for end_index, (key, length, cues, is_mask, place) in build_automaton(codebook).iter(folded):
         end = end_index + 1
+        start = end - length
         if (start and folded[start - 1].isalnum()) or (end < size and folded[end].isalnum()):
             continue  # part of a longer word
-        for value in values:
-            if value[0] is None:
-                places.append((start, key, value[1]))
-            elif value[0]:
-                masks.append((start, end))
-            else:
-                hits.append((start, -end, len(hits), key, value))
+        for cue in cues:
+            hits.append((start, -end, len(hits), key, cue))
+        if is_mask:
+            masks.append((start, end))
+        if place:
+            places.append((start, key, place))
     hits.sort()  # by start, longest first; ties keep the automaton's order
     masks.sort()
     return Scan(hits, masks, places)
@@ -128,7 +128,7 @@ def code_mentions(
     kept: list[Mention] = []
     last_end: dict[str, int] = {}
     index, last = 0, len(passages) - 1  # hits come in text order: walk the passages alongside
-    for start, neg_end, _, cue, (_, family, category, weak, sections, maskable) in hits:
+    for start, neg_end, _, cue, (family, category, weak, sections, maskable) in hits:
         if start < last_end.get(category, -1):
             continue  # "một cửa" inside "một cửa liên thông": one mention, not two
         while index < last and passages[index + 1].start <= start:
