@@ -19,7 +19,7 @@ from cchc.parse.structure import Passage
 from cchc.read.fold import fold
 
 
-@dataclass
+@dataclass(slots=True)  # thousands per build: slots make them smaller and quicker
 class Mention:
     family: str
     category: str

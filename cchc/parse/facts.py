@@ -13,7 +13,7 @@ from cchc.parse.structure import Passage
 _SKIP_KINDS = {"distribution", "signature", "header"}
 
 
-@dataclass
+@dataclass(slots=True)
 class Target:
     text: str
     value: float | None
@@ -90,7 +90,7 @@ def extract_targets(text: str, passages: list[Passage], folded: str) -> list[Tar
     return targets
 
 
-@dataclass
+@dataclass(slots=True)
 class Citation:
     key: str  # 76/NQ-CP, 57-NQ/TW, Luật Thực hiện dân chủ ở cơ sở năm 2022
     doc_type: str  # NQ, QĐ, CT, KH, ĐA, Luật…

@@ -34,7 +34,7 @@ _HEADING_FIRST = frozenset("NPKQĐIVX")
 _SENT_END = re.compile(r"[.!?…]+[\"”')]*\s+(?=[A-ZĐÀ-Ỹ0-9(\"“])")
 
 
-@dataclass
+@dataclass(slots=True)
 class Section:
     no: int
     kind: str
@@ -44,7 +44,7 @@ class Section:
     end: int
 
 
-@dataclass
+@dataclass(slots=True)  # thousands per build: slots make them smaller and quicker
 class Passage:
     """One sentence (or one table row) of the clean text."""
 

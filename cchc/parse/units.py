@@ -16,11 +16,12 @@ _UNIT_WORD = re.compile(
     r"^(?:Đề nghị\s+)?(Sở|Văn phòng|Ban|Báo|Đài|UBND|Ủy ban|Uỷ ban|Trung tâm|Phòng|Công an|Bộ|Cục|"
     r"Hội|Đoàn|Liên đoàn|Công đoàn|Trường|Thanh tra|Các sở|Các phòng|Các cơ quan|Trưởng các)\b"
 )
-_LABELLED = re.compile(r"^-?\s*(?:Cơ quan|Đơn vị)\s+(chủ trì|phối hợp|thực hiện)\s*:\s*(.+)$", re.I)
+# Matched at a passage's start inside the whole text (no "^": that only holds at the text's start).
+_LABELLED = re.compile(r"-?\s*(?:Cơ quan|Đơn vị)\s+(chủ trì|phối hợp|thực hiện)\s*:\s*(.+)$", re.I)
 _ROLE_NAMES = {"chủ trì": "chu_tri", "phối hợp": "phoi_hop", "thực hiện": "thuc_hien"}
 
 
-@dataclass
+@dataclass(slots=True)
 class UnitRole:
     unit: str
     role: str  # chu_tri, phoi_hop, thuc_hien
@@ -103,15 +104,14 @@ def extract_units(text: str, passages: list[Passage]) -> list[UnitRole]:
     for passage in passages:
         if passage.kind in ("distribution", "signature", "header", "preamble", "decision"):
             continue
-        body = _body(text, passage)
-        numbered = passage.item[:1].isdigit() or passage.item.endswith(")")
-        if labelled := _LABELLED.match(text[passage.start : passage.end]):
+        if labelled := _LABELLED.match(text, passage.start, passage.end):
             role = _ROLE_NAMES[labelled.group(1).lower()]
             found += [
                 UnitRole(u, role, current_item, passage.no) for u in _split_units(labelled.group(2))
             ]
             continue
-        if numbered:
+        if passage.item[:1].isdigit() or passage.item.endswith(")"):  # a numbered item
+            body = _body(text, passage)
             current_item, current_unit = body, None
             name, _, task = _unit_and_task(body)
             if passage.kind == "implementation" and _UNIT_WORD.match(body) and len(name) < 100:
@@ -123,7 +123,10 @@ def extract_units(text: str, passages: list[Passage]) -> list[UnitRole]:
                         for u in _split_units(current_unit)
                     ]
             continue
-        if current_unit and passage.kind == "implementation" and not body.startswith(_CLOSING):
+        if not current_unit or passage.kind != "implementation":
+            continue
+        body = _body(text, passage)
+        if not body.startswith(_CLOSING):
             found += [
                 UnitRole(u, _role_of(body), body, passage.no) for u in _split_units(current_unit)
             ]

@@ -117,8 +117,8 @@ class RowBatch:
     def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
         self.con = con
         tables = [table for table in COLUMNS if table not in DERIVED_TABLES]
-        self.rows: dict[str, list[tuple]] = {table: [] for table in tables}
         self.types = {table: self._arrow_types(table) for table in tables}
+        self.columns: dict[str, list[list]] = {t: [[] for _ in self.types[t]] for t in tables}
         self.pending = 0
 
     def _arrow_types(self, table: str) -> list[pa.DataType]:
@@ -129,18 +129,19 @@ class RowBatch:
         ).fetchall()
         return [_ARROW_TYPES[data_type] for (data_type,) in found]
 
-    def add(self, rows: dict[str, list[tuple]]) -> None:
-        for table, table_rows in rows.items():
-            self.rows[table].extend(table_rows)
+    def add(self, columns: dict[str, list[list]]) -> None:
+        """One plan's columns (``plan_rows``), appended to the batch's."""
+        for table, plan_columns in columns.items():
+            for batch_column, values in zip(self.columns[table], plan_columns, strict=True):
+                batch_column.extend(values)
         self.pending += 1
         if self.pending >= FLUSH_EVERY:
             self.flush()
 
     def _frame(self, table: str) -> pa.Table:
-        table_rows = self.rows[table]
         arrays = [
-            pa.array([row[i] for row in table_rows], type=kind)  # column by column: no zip(*rows)
-            for i, kind in enumerate(self.types[table])
+            pa.array(column, type=kind)
+            for column, kind in zip(self.columns[table], self.types[table], strict=True)
         ]
         return pa.Table.from_arrays(arrays, names=COLUMNS[table])
 
@@ -152,7 +153,7 @@ class RowBatch:
         # so nothing is lost by committing less often.
         self.con.begin()
         try:
-            for table in self.rows:
+            for table in self.columns:
                 self.con.register(f"batch_{table}", self._frame(table))
                 self.con.execute(f"INSERT INTO {table} SELECT * FROM batch_{table}")
             for statement in DERIVED_SQL:
@@ -161,9 +162,10 @@ class RowBatch:
         except BaseException:
             self.con.rollback()
             raise
-        for table, table_rows in self.rows.items():
+        for table, columns in self.columns.items():
             self.con.unregister(f"batch_{table}")
-            table_rows.clear()
+            for column in columns:
+                column.clear()
         self.pending = 0
 
 
