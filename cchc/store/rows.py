@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from operator import attrgetter
 
 from cchc.geo.provinces import current_province
 from cchc.parse.codebook import load_codebook
@@ -58,59 +57,49 @@ def _family_counts(presence: dict[tuple, tuple]) -> tuple[list[str], int, int, i
     return areas, len(areas), n_channels, n_indicators
 
 
-Columns = list[list]  # one list per table column, in the table's column order
-
-# Each table's columns after plan_id, as attributes of the extraction's objects.
-_FIELDS = {
-    "sections": ("no", "kind", "heading", "level", "start", "end"),
-    "passages": ("no", "section_no", "kind", "item", "start", "end"),
-    "mentions": ("family", "category", "cue", "weak", "start", "end", "passage_no",
-                 "section_no", "section_kind"),
-    "targets": ("text", "value", "unit", "period", "start", "end", "passage_no"),
-    "citations": ("key", "doc_type", "issuer_code", "issued_on", "start", "end", "passage_no"),
-    "units": ("unit", "role", "task", "passage_no"),
-}  # fmt: skip
-
-
-def _columns(pid: str, items: list, fields: tuple[str, ...]) -> Columns:
-    """The plan id repeated, then each field of every item: a table's columns for one plan.
-
-    Columns, not rows: the batch hands each column to Arrow as it is, with no per-row tuples to
-    build and take apart again (map with attrgetter runs in C).
-    """
-    return [[pid] * len(items), *(list(map(attrgetter(f), items)) for f in fields)]
-
-
-def plan_rows(extraction: Extraction, corrections: list[dict]) -> dict[str, Columns]:
-    """Every table's columns for one plan, with the analysts' corrections applied."""
+def plan_rows(extraction: Extraction, corrections: list[dict]) -> dict[str, list[tuple]]:
     pid = extraction.plan_id
     doc = extraction.doc
     values, changed = _corrected_metadata(extraction, corrections)
     notes = {n: {"confidence": f.confidence, "how": f.how} for n, f in extraction.metadata.items()}
+    year_from, year_to = values["year_from"], values["year_to"]
     text = doc.text
     presence = _corrected_presence(extraction, corrections)
     if any(c["field"].startswith("category:") for c in corrections):  # also marks presence
         changed = [*changed, "categories"]
-    plan = (
-        pid, doc.content_hash, doc.source, doc.fmt, doc.encoding, extraction.structure.title,
-        values["province"], values["province_2025"], values["year_from"], values["year_to"],
-        values["issuer"], values["issuer_level"], values["sector"], values["doc_number"],
-        values["issued_on"], values["signer"], json.dumps(notes, ensure_ascii=False), changed,
-        len(text), text, doc.raw, doc.notes + extraction.plan_doubts, *_family_counts(presence),
-    )  # fmt: skip
-    present = [(pid, family, cat, n, corrected)
-               for (family, cat), (n, corrected) in presence.items()]  # fmt: skip
-    items = {
-        "sections": extraction.structure.sections,
-        "passages": extraction.structure.passages,
-        "mentions": extraction.mentions,
-        "targets": extraction.targets,
-        "citations": extraction.citations,
-        "units": extraction.units,
-    }
-    columns = {table: _columns(pid, items[table], fields) for table, fields in _FIELDS.items()}
-    return {
-        "plans": [[value] for value in plan],
-        "presence": [list(c) for c in zip(*present, strict=True)] or [[] for _ in range(5)],
-        **columns,
-    }
+    rows: dict[str, list[tuple]] = {
+        "plans": [(
+            pid, doc.content_hash, doc.source, doc.fmt, doc.encoding, extraction.structure.title,
+            values["province"], values["province_2025"], year_from, year_to, values["issuer"],
+            values["issuer_level"], values["sector"], values["doc_number"], values["issued_on"],
+            values["signer"], json.dumps(notes, ensure_ascii=False), changed, len(text), text,
+            doc.raw, doc.notes + extraction.plan_doubts, *_family_counts(presence),
+        )],
+        "sections": [
+            (pid, s.no, s.kind, s.heading, s.level, s.start, s.end)
+            for s in extraction.structure.sections
+        ],
+        "passages": [
+            (pid, p.no, p.section_no, p.kind, p.item, p.start, p.end)
+            for p in extraction.structure.passages
+        ],
+        "mentions": [
+            (pid, m.family, m.category, m.cue, m.weak, m.start, m.end, m.passage_no, m.section_no,
+             m.section_kind)
+            for m in extraction.mentions
+        ],
+        "presence": [
+            (pid, family, cat, n, corrected)
+            for (family, cat), (n, corrected) in presence.items()
+        ],
+        "targets": [
+            (pid, t.text, t.value, t.unit, t.period, t.start, t.end, t.passage_no)
+            for t in extraction.targets
+        ],
+        "citations": [
+            (pid, c.key, c.doc_type, c.issuer_code, c.issued_on, c.start, c.end, c.passage_no)
+            for c in extraction.citations
+        ],
+        "units": [(pid, u.unit, u.role, u.task, u.passage_no) for u in extraction.units],
+    }  # fmt: skip
+    return rows
