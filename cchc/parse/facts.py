@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from cchc.parse.structure import Passage
+from cchc.read.marks import matches_at, positions
 
 _SKIP_KINDS = {"distribution", "signature", "header"}
 
@@ -170,7 +171,7 @@ def _laws(text: str) -> Iterator[tuple[int, int, str]]:
 def extract_citations(text: str, passages: list[Passage]) -> list[Citation]:
     starts = [p.start for p in passages]
     found: list[Citation] = []
-    for core in _CODE_CORE.finditer(text):
+    for core in matches_at(_CODE_CORE, text, positions(text, "/-")):
         head = _CODE_HEAD.search(text, max(0, core.start() - 14), core.start())
         if not head:
             continue

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from cchc.parse.structure import Structure
 from cchc.read.fold import new_tone_placement
+from cchc.read.marks import matches_at, positions
 
 # Number suffixes of provincial departments, and the department they stand for.
 DEPARTMENT_CODES = {
@@ -49,12 +50,8 @@ def _department(name: str, confidence: str, how: str) -> Issuer:
 _DEPT = r"((?:Sở|Ban|Văn phòng|Thanh tra|Bộ)\s+[A-ZĐÀ-Ỹ][^.;:()\n]{2,60}?)"
 _SELF_INTRO = re.compile(_DEPT + r"\s*(?:\([^)]{1,20}\)\s*)?(?:xây dựng|ban hành)\s+(?:K|k)ế hoạch")
 _CLOSING = re.compile(r"Trên đây là Kế hoạch[^\n]{0,160}? của " + _DEPT + r"\s*\./\.")
-_COUNCIL = r"(?:Ủy ban nhân dân|UBND|ỦY BAN NHÂN DÂN|Uỷ ban nhân dân)"
-# "Chủ tịch" spelled out as its own branch, not as an optional prefix: every branch then starts
-# with a letter, so the regex engine jumps to the "C"s and "U"s instead of trying every position
-# (5x faster, same matches).
 _UBND = re.compile(
-    r"(?:Chủ tịch\s+" + _COUNCIL + r"|Ủy ban nhân dân|UBND|ỦY BAN NHÂN DÂN|Uỷ ban nhân dân)\s+"
+    r"(?:Chủ tịch\s+)?(?:Ủy ban nhân dân|UBND|ỦY BAN NHÂN DÂN|Uỷ ban nhân dân)\s+"
     r"(tỉnh|TỈNH|thành phố|THÀNH PHỐ|huyện|HUYỆN|thị xã|THỊ XÃ|quận|QUẬN|xã|XÃ|phường|PHƯỜNG|thị trấn)"
     r"(?:\s+([^\n]{0,40}?))?\s*(?:ban hành|xây dựng)\s+(?:K|k)ế hoạch"
 )
@@ -83,9 +80,14 @@ def _ubnd(level_word: str, confidence: str, how: str, place: str | None = None) 
     return Issuer(f"UBND {word} {name}" if name else f"UBND {word}", level, None, confidence, how)
 
 
-def _own(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+# The words each self-introduction starts with: matched only where they occur (cchc.read.marks).
+_DEPT_WORDS = ("Sở", "Ban", "Văn phòng", "Thanh tra", "Bộ")
+_COUNCIL_WORDS = ("Chủ tịch", "Ủy ban nhân dân", "UBND", "ỦY BAN NHÂN DÂN", "Uỷ ban nhân dân")
+
+
+def _own(pattern: re.Pattern[str], text: str, words: tuple[str, ...]) -> re.Match[str] | None:
     """First match that is the plan speaking of itself, not "… của UBND tỉnh ban hành Kế hoạch"."""
-    for match in pattern.finditer(text):
+    for match in matches_at(pattern, text, positions(text, words)):
         if not text[max(0, match.start() - 5) : match.start()].endswith(("của ", "tại ")):
             return match
     return None
@@ -94,8 +96,8 @@ def _own(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
 def issuer_from_text(text: str, structure: Structure) -> Issuer | None:
     """The issuer as the plan names itself, searched where plans name themselves."""
     head = text[: min(len(text), 6000)]
-    candidates = [(m, "dept") for m in [_own(_SELF_INTRO, head)] if m]
-    candidates += [(m, "ubnd") for m in [_own(_UBND, head)] if m]
+    candidates = [(m, "dept") for m in [_own(_SELF_INTRO, head, _DEPT_WORDS)] if m]
+    candidates += [(m, "ubnd") for m in [_own(_UBND, head, _COUNCIL_WORDS)] if m]
     if candidates:
         match, kind = min(candidates, key=lambda c: c[0].start())
         if kind == "ubnd":

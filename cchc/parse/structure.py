@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from cchc.read.fold import fold
+from cchc.read.marks import matches_at, positions
 
 # Order matters: the first keyword found in a heading decides its kind.
 _KIND_WORDS = (
@@ -138,38 +138,13 @@ class _Walker:
 _FIRST_WORDS = {"mục", "yêu", "chỉ", "đối", "nội", "nhiệm", "hình", "các", "kinh", "tổ", "phân"}
 
 
-def _stops(text: str) -> list[int]:
-    """Sorted positions of ".", "!", "?" and "…", where a sentence end may start.
-
-    A few ``str.find`` walks cost a fifth of running ``_SENT_END`` over every line: a regex that
-    starts with a character class tests each character in turn.
-    """
-    stops = []
-    for mark in ".!?…":
-        at = text.find(mark)
-        while at != -1:
-            stops.append(at)
-            at = text.find(mark, at + 1)
-    stops.sort()
-    return stops
-
-
-def _sentence_ends(text: str, candidates: list[int], end: int) -> Iterator[re.Match[str]]:
-    """What ``_SENT_END.finditer(text, candidates[0], end)`` gives, trying only the candidates."""
-    after = -1
-    for at in candidates:
-        if at >= after and (match := _SENT_END.match(text, at, end)):
-            yield match
-            after = match.end()
-
-
 def _sentences(
     text: str, start: int, end: int, label_end: int, candidates: list[int]
 ) -> list[tuple[int, int]]:
     if text.find("\t", start, end) != -1:
         return [(start, end)]  # a table row stays whole: its cells belong together
     spans, pos = [], start
-    for match in _sentence_ends(text, candidates, end):
+    for match in matches_at(_SENT_END, text, candidates, end):
         before = text[max(start, match.start() - 4) : match.start()].split()
         if before and len(before[-1]) <= 3 and (before[-1].isupper() or before[-1][-1].isdigit()):
             continue  # "KT. GIÁM ĐỐC", "TP. Hồ Chí Minh", "1.1. …": not a sentence end
@@ -198,7 +173,7 @@ def parse_structure(text: str) -> Structure:
 def _passages(text: str, lines: list[tuple[int, int]], sections: list[Section]) -> list[Passage]:
     passages: list[Passage] = []
     section_index = 0
-    stops = _stops(text)
+    stops = positions(text, ".!?…")  # where a sentence end may start (see cchc.read.marks)
     for start, end in lines:
         while section_index + 1 < len(sections) and sections[section_index + 1].start <= start:
             section_index += 1
