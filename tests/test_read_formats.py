@@ -164,6 +164,26 @@ def test_pdf_paragraph_spacing_becomes_a_blank_line_and_wrapped_lines_stay_one_p
     assert paragraphs[3:] == [SENTENCE]
 
 
+def test_pdf_paragraph_spacing_is_kept_on_a_page_that_also_holds_a_ruled_table():
+    heading = "7. Báo An Giang; Đài Phát thanh và Truyền hình An Giang"
+    task = "Chủ động phối hợp với các cơ quan, đơn vị xây dựng chuyên mục tuyên truyền."
+    pdf = FPDF(format="A4")
+    pdf.add_font("DejaVu", "", str(FONT_PATH))
+    pdf.set_font("DejaVu", size=13)
+    pdf.add_page()
+    for paragraph in (heading, task, LONG, SENTENCE):
+        pdf.multi_cell(0, 6.5, paragraph, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(6 * 25.4 / 72)  # 6 pt after each paragraph, as Word exports it
+    with pdf.table(col_widths=(10, 80, 30), first_row_as_headings=False) as table:
+        table.row(["STT", "Nội dung", "Đơn vị chủ trì"])
+        table.row(["1", "Tuyên truyền cải cách hành chính", "Sở Nội vụ"])
+    text = pdf_to_text(bytes(pdf.output()))
+    paragraphs = text.split("\n\n")
+    assert paragraphs[:2] == [heading, task]  # the table's page is read by pdfplumber
+    assert _words(paragraphs[2]) == _words(LONG)
+    assert "1\tTuyên truyền cải cách hành chính\tSở Nội vụ" in text
+
+
 def test_pdf_without_paragraph_spacing_gets_no_blank_lines():
     text = pdf_to_text(_spaced_pdf([SENTENCE, LONG, SENTENCE], 0))
     assert "\n\n" not in text

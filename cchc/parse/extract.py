@@ -20,8 +20,9 @@ from cchc.read import Document
 # line. 1.2: whole names of amending laws, no self-citation. 1.3: districts and communes named.
 # 1.4: a PDF's paragraph spacing read as a blank line; a wrapped line starting "2025." joins;
 # PDF table rows split across pages joined, repeated header rows dropped; a plan's own number
-# typed in capitals is not cited.
-EXTRACTOR_VERSION = "1.4"
+# typed in capitals is not cited. 1.5: on a PDF page with ruled tables, the text around the
+# tables gets its paragraph gaps too.
+EXTRACTOR_VERSION = "1.5"
 
 
 @dataclass

@@ -155,6 +155,17 @@ def _row_line(row: list[str | None]) -> str:
     return "\t".join(cells) if any(cells) else ""
 
 
+def _region_lines(region) -> list[str]:
+    """Lines of the text in a region of a page, a blank line at each paragraph gap (as for the
+    pages pypdf reads): pdfplumber gives each line's top, measured down from the page's top."""
+    lines, heights = [], []
+    for line in region.extract_text_lines():
+        for text in _page_lines(line["text"]):
+            lines.append(text)
+            heights.append(-line["top"])  # pypdf's heights grow upwards
+    return _with_paragraph_breaks(lines, heights)
+
+
 def _table_page_lines(page) -> list[str] | None:
     """Lines of a pdfplumber page with ruled tables (text between them as lines), else None."""
     tables = sorted(page.find_tables(), key=lambda table: table.bbox[1])
@@ -164,11 +175,11 @@ def _table_page_lines(page) -> list[str] | None:
     lines: list[str] = []
     for table in tables:
         if table.bbox[1] > top:
-            lines += _page_lines(page.within_bbox((x0, top, x1, table.bbox[1])).extract_text())
+            lines += _region_lines(page.within_bbox((x0, top, x1, table.bbox[1])))
         lines += [row for row in map(_row_line, table.extract()) if row]
         top = max(top, table.bbox[3])
     if bottom > top:
-        lines += _page_lines(page.within_bbox((x0, top, x1, bottom)).extract_text())
+        lines += _region_lines(page.within_bbox((x0, top, x1, bottom)))
     return lines
 
 
