@@ -72,7 +72,7 @@ with evidence_tab:
             presence["category_id"], presence[label_col], presence["corrected"], strict=True
         )
     }
-    marked = [lbl for lbl, c in zip(presence[label_col], presence["corrected"], strict=True) if c]
+    marked = presence.loc[presence["corrected"].astype(bool), label_col].tolist()
     if marked:
         st.caption(t("fix_corrected_fields", lang, items="; ".join(marked)))
     seed_page_widget("detail_cat", "cat", list(cats), next(iter(cats), None))

@@ -21,7 +21,7 @@ from pathlib import Path
 import vietnamadminunits
 from vietnamadminunits.database import query
 
-from cchc.read.fold import strip_diacritics
+from cchc.read.fold import fold, strip_diacritics
 
 ERA_OLD = "63"
 ERA_NEW = "34"
@@ -232,6 +232,14 @@ def _variants() -> dict[str, str]:
             seen.setdefault(form, set()).add(name)
     # A key that could mean two provinces is worse than a miss for a text matcher: drop it.
     return {form: next(iter(names)) for form, names in seen.items() if len(names) == 1}
+
+
+def province_keys() -> dict[str, str]:
+    """Folded name variant -> province name, for finding provinces in a plan's folded text.
+
+    Diacritic-free forms are left out: they collide with ordinary words.
+    """
+    return {fold(v): name for v, name in name_variants().items() if not v.isascii()}
 
 
 def name_variants() -> dict[str, str]:

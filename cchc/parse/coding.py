@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import ahocorasick
 
-from cchc.geo.provinces import name_variants
+from cchc.geo.provinces import name_variants, province_keys
 from cchc.parse.codebook import Codebook, load_codebook
 from cchc.parse.structure import Passage
 from cchc.read.fold import fold
@@ -30,14 +30,6 @@ class Mention:
     passage_no: int
     section_no: int
     section_kind: str
-
-
-def province_keys() -> dict[str, str]:
-    """Folded province name variant -> province name, for the province count of the metadata.
-
-    Diacritic-free forms are left out: they collide with ordinary words.
-    """
-    return {fold(v): name for v, name in name_variants().items() if not v.isascii()}
 
 
 def _province_press_cues() -> list[str]:

@@ -117,9 +117,13 @@ _DATE_AFTER = re.compile(
 )
 # No leading \b: it stops the regex engine from skipping ahead to "Luật" (10x slower); the word
 # boundary is checked in _laws instead.
+# Where a law's name ends: before a year, date or qualifier word, or at punctuation.
+_NAME_END_WORDS = r"năm\s+\d{4}|ngày|hiện hành|theo"
+_NAME_END_MARKS = r"\s*[;.()\n]|,\s+(?![a-zđà-ỹ])|$"
 _LAW = re.compile(
-    r"Luật ((?:[A-ZĐ]|sửa)[^;.()\n]{3,80}?)(?=\s+(?:năm\s+\d{4}|ngày|hiện hành|theo|của|và Luật)"
-    r"|\s*[;.()\n]|,\s+(?![a-zđà-ỹ])|$)(?:\s+năm\s+(\d{4}))?"
+    r"Luật ((?:[A-ZĐ]|sửa)[^;.()\n]{3,80}?)"
+    r"(?=\s+(?:" + _NAME_END_WORDS + r"|của|và Luật)|" + _NAME_END_MARKS + r")"
+    r"(?:\s+năm\s+(\d{4}))?"
 )
 
 
@@ -127,7 +131,7 @@ _LAW = re.compile(
 # Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương" is one law, not three.
 _AMENDED = re.compile(
     r"(?P<amended>\s+của\s+(?:các\s+)?Luật\s[^;.()\n]{3,80}?(?:\s+và\s+Luật\s[^;.()\n]{3,80}?)*)"
-    r"(?=\s+(?:năm\s+\d{4}|ngày|hiện hành|theo)|\s*[;.()\n]|,\s+(?![a-zđà-ỹ])|$)"
+    r"(?=\s+(?:" + _NAME_END_WORDS + r")|" + _NAME_END_MARKS + r")"
     r"(?:\s+năm\s+(?P<year>\d{4}))?"
 )
 

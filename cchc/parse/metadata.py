@@ -10,12 +10,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
-
-import ahocorasick
 
 from cchc.geo.provinces import AMBIGUOUS_IN_TEXT, current_province
-from cchc.parse.coding import province_keys
 from cchc.parse.issuers import department_from_code, issuer_from_text
 from cchc.parse.structure import Structure
 
@@ -34,28 +30,6 @@ class Field:
 
 def missing(reason: str) -> Field:
     return Field(None, "none", reason)
-
-
-@lru_cache(maxsize=1)
-def _province_automaton() -> ahocorasick.Automaton:
-    automaton = ahocorasick.Automaton()
-    for key, name in province_keys().items():
-        automaton.add_word(key, (key, name))
-    automaton.make_automaton()
-    return automaton
-
-
-def province_places(folded: str) -> list[tuple[int, str, str]]:
-    """(start, key, name) of every province name standing as whole words, in text order."""
-    places = []
-    for end, (key, name) in _province_automaton().iter(folded):
-        start = end - len(key) + 1
-        if (start and folded[start - 1].isalnum()) or (
-            end + 1 < len(folded) and folded[end + 1].isalnum()
-        ):
-            continue
-        places.append((start, key, name))
-    return places
 
 
 _PREFIX = re.compile(r"(tỉnh|thành phố|tp\.?|địa bàn)\s*$")
@@ -86,12 +60,10 @@ def _province_scores(
 
 
 def find_province(
-    text: str, folded: str, structure: Structure, places: list[tuple[int, str, str]] | None = None
+    text: str, folded: str, structure: Structure, places: list[tuple[int, str, str]]
 ) -> Field:
-    """``places``: the text's ``province_places`` (or a scan's), when the caller has them."""
+    """``places``: the province names the coding scan found (``Scan.places``)."""
     place = _PLACE_DATE.search(text[: structure.sections[0].end + 400])
-    if places is None:
-        places = province_places(folded)
     scores = _province_scores(folded, structure, places)
     if place:
         name = current_province(place.group(1).strip()) and place.group(1).strip()
@@ -186,7 +158,7 @@ def find_signer(text: str, structure: Structure) -> Field:
 
 
 def extract_metadata(
-    text: str, folded: str, structure: Structure, places: list[tuple[int, str, str]] | None = None
+    text: str, folded: str, structure: Structure, places: list[tuple[int, str, str]]
 ) -> dict[str, Field]:
     fields: dict[str, Field] = {}
     fields["province"] = find_province(text, folded, structure, places)

@@ -138,9 +138,7 @@ class _Walker:
 _FIRST_WORDS = {"mục", "yêu", "chỉ", "đối", "nội", "nhiệm", "hình", "các", "kinh", "tổ", "phân"}
 
 
-def _sentences(
-    text: str, start: int, end: int, label_end: int, candidates: list[int]
-) -> list[tuple[int, int]]:
+def _sentences(text: str, start: int, end: int, candidates: list[int]) -> list[tuple[int, int]]:
     if text.find("\t", start, end) != -1:
         return [(start, end)]  # a table row stays whole: its cells belong together
     spans, pos = [], start
@@ -183,9 +181,9 @@ def _passages(text: str, lines: list[tuple[int, int]], sections: list[Section]) 
         label_end = item.end() if item else start
         # A sentence end needs a space and a letter after its mark: not the line's last 2 chars.
         first, stop = bisect_left(stops, label_end), bisect_left(stops, end - 2)
-        if first == stop:  # no sentence end inside the line (most lines): one passage
+        if first == stop and start < end:  # no sentence end inside (most lines): one passage
             passages.append(Passage(len(passages), section.no, section.kind, label, start, end))
             continue
-        for s_start, s_end in _sentences(text, start, end, label_end, stops[first:stop]):
+        for s_start, s_end in _sentences(text, start, end, stops[first:stop]):
             passages.append(Passage(len(passages), section.no, section.kind, label, s_start, s_end))
     return passages

@@ -23,11 +23,12 @@ _TOKEN = re.compile(
     r"|(?P<tab>\s*\t\s*|\s*\|\s*)"
     r"|(?P<space>[ \u00a0\u2007\u202f]{2,}|[\u00a0\u2007\u202f]))"
 )
-# Cheap test first: most lines hold none of these, and the full tokenizer is slow per character.
-_SPECIAL = re.compile(r"[<*`\\\t|\u00a0\u2007\u202f]|  ")
-_SPECIAL_BUT_STARS = re.compile(r"[<`\\\t|\u00a0\u2007\u202f]|  ")
+# Characters markup starts with; two spaces in a row are markup too. Lines that hold none of
+# them (most) are taken whole, and the full tokenizer is slow per character.
+_MARK_CHARS = "<*`\\\t|\u00a0\u2007\u202f"
+_SPECIAL_MARKS = (*_MARK_CHARS, "  ")
+_SPECIAL_BUT_STARS = re.compile("[" + re.escape(_MARK_CHARS.replace("*", "")) + "]|  ")
 _STARS = re.compile(r"\*+")  # _TOKEN's "drop" on a line whose only marks are stars
-_SPECIAL_MARKS = ("<", "*", "`", "\\", "\t", "|", "\u00a0", "\u2007", "\u202f", "  ")
 _LINE_LEAD = re.compile(r"^[ \t]*(?:#{1,6}[ \t]*|>[ \t]*)?", re.M)
 _RULE_LINE = re.compile(r"[ \t\-=_|:+*]*")
 # "I. MỤC ĐÍCH, YÊU CẦU**1. Mục đích**": a heading glued to the next one by the converter.
@@ -73,12 +74,12 @@ def _line_pieces(raw: str, start: int, end: int) -> list[Piece]:
     if raw.startswith(("* ", "*\t"), pos):  # a Markdown bullet, not emphasis
         pieces.append(("-", pos))
         pos += 1
-    if not _SPECIAL.search(raw, pos, end):
-        tokens: Iterator[re.Match[str]] | tuple = ()
-    elif _SPECIAL_BUT_STARS.search(raw, pos, end):
-        tokens = _TOKEN.finditer(raw, pos, end)
-    else:  # only emphasis stars (most marked-up lines): the one token they can make, found fast
+    if _SPECIAL_BUT_STARS.search(raw, pos, end):
+        tokens: Iterator[re.Match[str]] | tuple = _TOKEN.finditer(raw, pos, end)
+    elif raw.find("*", pos, end) != -1:  # only emphasis stars (most marked-up lines): found fast
         tokens = _STARS.finditer(raw, pos, end)
+    else:
+        tokens = ()
     for token in tokens:
         if token.start() > pos:
             pieces.append((raw[pos : token.start()], pos))
@@ -151,19 +152,14 @@ _RULE_CHARS = frozenset(" \t-=_|:+*")
 _LEAD_CHARS = frozenset(" \t#>")
 
 
-def _special_positions(raw: str) -> list[int]:
-    """Sorted positions where markup may start, then a sentinel past the end (``str.find`` walks
-    per mark are ~6x faster than one scan of ``_SPECIAL``: most plans hold few marks)."""
-    return [*positions(raw, _SPECIAL_MARKS), len(raw) + 1]
-
-
 def _paragraph_lines(raw: str) -> Iterator[tuple[str, list[Piece], bool]]:
     """Each kept line's text, pieces, and whether a skipped (blank or rule) line came before it.
 
-    Most lines hold no markup: they are taken whole. Where markup may be is found by one scan of
-    the whole text (a search per line costs more than the rest of the line's work).
+    Most lines hold no markup: they are taken whole. Where markup may be is found once for the
+    whole text, one ``str.find`` walk per mark (a search per line costs more than the rest of
+    the line's work); the sentinel past the end closes the list.
     """
-    specials = _special_positions(raw)
+    specials = [*positions(raw, _SPECIAL_MARKS), len(raw) + 1]
     next_special = 0
     skipped = False
     for start, end in _raw_lines(raw):

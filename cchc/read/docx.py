@@ -1,4 +1,5 @@
-"""Word (.docx) bytes to plain text: one line per paragraph, one tab-separated line per table row.
+"""Word (.docx) bytes to plain text: one line per paragraph with a blank line after it (a paragraph
+end, as in .txt), one tab-separated line per table row.
 
 The body is walked in document order so an appendix table stays where the author put it. Headers
 and footers are skipped: they repeat on every page and carry letterheads and page numbers.

@@ -253,7 +253,8 @@ def _join_split_rows(pages: list[list[str]]) -> None:
 
 
 def pdf_to_text(data: bytes) -> str:
-    """The text layer of a PDF, pages joined by newlines, one physical line per line."""
+    """The text layer of a PDF: one physical line per line, a blank line at each paragraph gap,
+    one tab-separated line per ruled table row; pages joined by newlines, page numbers dropped."""
     reader = _open(data)
     if not reader.pages:
         raise EmptyFile("Tệp PDF không có trang nào.", "The PDF file has no pages.")

@@ -97,7 +97,8 @@ _ARROW_TYPES = {
 
 # Tables derived in SQL from a batch's plans and presence rows: one row per plan and year it covers
 # (a 2022-2025 plan counts in each year). Cheaper than building them in Python, and they cannot
-# disagree with the rows they come from.
+# disagree with the rows they come from. They read the views batch_plans and batch_presence that
+# RowBatch.flush registers (the replication benchmark registers views of the same names).
 DERIVED_SQL = (
     """INSERT INTO plan_years
        SELECT plan_id, unnest(generate_series(year_from, coalesce(year_to, year_from))),

@@ -64,22 +64,24 @@ def _expand(uploads: list[tuple[str, bytes]]) -> tuple[list[tuple[str, bytes]], 
 
 def _expanded(
     uploads: list[tuple[str, bytes]],
-) -> tuple[tuple, list[tuple[str, bytes]], list[Checked]]:
-    """The uploads' identity and their expansion, kept in session state: every widget on the page
-    reruns it, and unzipping a large upload each time made the review widgets sluggish."""
+) -> tuple[tuple, list[tuple[str, bytes]], list[Checked], list[str]]:
+    """The uploads' identity, their expansion and each file's 'import anyway' key, kept in
+    session state: every widget on the page reruns it, and unzipping and hashing a large upload
+    each time made the review widgets sluggish."""
     uploads_key = tuple((n, content_digest(d)) for n, d in uploads)
     cached = st.session_state.get("imp_expanded")
     if cached and cached[0] == uploads_key:
         return cached
-    expanded = (uploads_key, *_expand(uploads))
+    items, refused = _expand(uploads)
+    expanded = (uploads_key, items, refused, [force_key(n, d) for n, d in items])
     st.session_state["imp_expanded"] = expanded
     return expanded
 
 
 def check_files(uploads: list[tuple[str, bytes]]) -> list[Checked]:
     """What would happen to each uploaded file; re-checks ticked 'import anyway' files with force."""
-    uploads_key, items, refused = _expanded(uploads)
-    forced = tuple(sorted(k for n, d in items if st.session_state.get(k := force_key(n, d))))
+    uploads_key, items, refused, force_keys = _expanded(uploads)
+    forced = tuple(sorted(k for k in force_keys if st.session_state.get(k)))
     db = db_path()
     stamp = db.stat().st_mtime if db.exists() else 0.0
     key = (uploads_key, forced, stamp)

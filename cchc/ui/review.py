@@ -17,7 +17,6 @@ from cchc.store.build import FileResult
 from cchc.store.imports import Checked
 from cchc.ui.corrections import META, META_LABELS, category_label, correction_widgets
 from cchc.ui.detail import evidence_html, how_text
-from cchc.ui.widgets import with_blanks_shown
 
 MAX_EVIDENCE = 3
 
@@ -151,7 +150,7 @@ def show_file(item: Checked, lang: str) -> None:
             return
         meta, cats = st.columns([3, 2])
         with meta:
-            st.dataframe(with_blanks_shown(_metadata(ext, lang)), hide_index=True, width="stretch")
+            st.dataframe(_metadata(ext, lang), hide_index=True, width="stretch")
             _facts(ext, lang)
         with cats:
             _categories(ext, lang)
