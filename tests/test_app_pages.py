@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from cchc.parse.extract import EXTRACTOR_VERSION
 from cchc.read import read_document
 from tests.apptest import open_page
 
@@ -99,7 +101,7 @@ def test_plan_detail_lists_citations_with_a_dash_where_a_law_has_no_issuer_code(
     grids = [df.value for df in at.dataframe]
     citations = next(g for g in grids if "06/QĐ-TTg" in set(g.iloc[:, 0]))
     issuers = dict(zip(citations.iloc[:, 0], citations.iloc[:, 2], strict=True))
-    assert issuers["Luật Tổ chức chính quyền địa phương"] == "—"
+    assert issuers["Luật Tổ chức chính quyền địa phương năm 2015"] == "—"
     assert issuers["06/QĐ-TTg"] == "TTg"
 
 
@@ -134,3 +136,20 @@ def test_first_run_without_database_builds_it(tmp_path: Path, monkeypatch) -> No
     at = open_page()
     assert path.exists()
     assert at.metric[0].value == "5"
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_data_coded_by_another_extractor_version_is_flagged_in_the_sidebar(
+    seed_db: Path, tmp_path: Path, monkeypatch, lang: str
+) -> None:
+    """A database built before an upgrade still opens, but the sidebar says it needs a rebuild."""
+    assert not open_page(lang=lang).sidebar.warning, "a current database raises no flag"
+    old = tmp_path / "old.duckdb"
+    old.write_bytes(seed_db.read_bytes())
+    with duckdb.connect(str(old)) as con:
+        con.execute("UPDATE build_info SET extractor_version = '1.0'")
+    monkeypatch.setenv("CCHC_DB", str(old))
+    warning = open_page(lang=lang).sidebar.warning[0].value
+    assert "1.0" in warning and EXTRACTOR_VERSION in warning
+    assert "python -m cchc build" in warning
+    assert ("mã hóa lại" if lang == "vi" else "recode") in warning

@@ -173,13 +173,28 @@ def test_a_plan_does_not_cite_its_own_number_typed_in_capitals():
 def test_an_amending_law_is_cited_by_its_whole_name(seed_extractions):
     """Sơn La: "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và
     Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019" (one law, wrapped)."""
-    cited = {c.key for c in seed_extractions["son_la"].citations}
-    assert (
+    cited = {c.key: c for c in seed_extractions["son_la"].citations}
+    amending = (
         "Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và "
-        "Luật Tổ chức chính quyền địa phương"
-    ) in cited
-    assert "Luật sửa đổi, bổ sung một số điều" not in cited
-    assert "Luật Tổ chức chính quyền địa phương" in cited  # cited on its own the line before
+        "Luật Tổ chức chính quyền địa phương năm 2019"
+    )
+    assert amending in cited and cited[amending].issued_on == "2019-11-22"
+    assert not [key for key in cited if key.startswith("Luật sửa đổi, bổ sung một số điều năm")]
+
+
+def test_a_law_cited_with_the_day_it_was_passed_keeps_its_year_and_date(seed_extractions):
+    """Sơn La: "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;": the 2015
+    law, not the 2025 one that An Giang cites by the same name."""
+    son_la = {c.key: c for c in seed_extractions["son_la"].citations}
+    assert son_la["Luật Tổ chức chính quyền địa phương năm 2015"].issued_on == "2015-06-19"
+    an_giang = {c.key for c in seed_extractions["an_giang"].citations}
+    assert "Luật Tổ chức chính quyền địa phương năm 2025" in an_giang
+
+
+def test_a_law_cited_by_its_short_name_counts_under_its_official_name(seed_extractions):
+    """An Giang cites "Luật Ngân sách hiện hành" and "Luật Ngân sách nhà nước": one law."""
+    keys = [c.key for c in seed_extractions["an_giang"].citations if "Ngân sách" in c.key]
+    assert keys == ["Luật Ngân sách nhà nước", "Luật Ngân sách nhà nước"]
 
 
 def test_units_carry_their_role(seed_extractions):

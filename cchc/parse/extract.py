@@ -21,8 +21,9 @@ from cchc.read import Document
 # 1.4: a PDF's paragraph spacing read as a blank line; a wrapped line starting "2025." joins;
 # PDF table rows split across pages joined, repeated header rows dropped; a plan's own number
 # typed in capitals is not cited. 1.5: on a PDF page with ruled tables, the text around the
-# tables gets its paragraph gaps too.
-EXTRACTOR_VERSION = "1.5"
+# tables gets its paragraph gaps too. 1.6: laws keyed by their official name (data/law_names.yaml),
+# with the year and date of "ngày 19 tháng 6 năm 2015" after the name.
+EXTRACTOR_VERSION = "1.6"
 
 
 @dataclass

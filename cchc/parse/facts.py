@@ -7,9 +7,16 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
 
 from cchc.parse.structure import Passage
+from cchc.read.fold import fold
 from cchc.read.marks import matches_at, positions
+
+LAW_NAMES_PATH = Path(__file__).resolve().parents[2] / "data" / "law_names.yaml"
 
 _SKIP_KINDS = {"distribution", "signature", "header"}
 
@@ -120,10 +127,14 @@ _DATE_AFTER = re.compile(
 # Where a law's name ends: before a year, date or qualifier word, or at punctuation.
 _NAME_END_WORDS = r"năm\s+\d{4}|ngày|hiện hành|theo"
 _NAME_END_MARKS = r"\s*[;.()\n]|,\s+(?![a-zđà-ỹ])|$"
+# A law's year, "năm 2015", or the day it was passed, "ngày 19 tháng 6 năm 2015" / "ngày 19/6/2015".
+_LAW_YEAR = (
+    r"(?:\s+(?:ngày\s*(?P<day>\d{1,2})\s*(?:/|tháng\s*)(?P<month>\d{1,2})\s*(?:/|năm\s*)|năm\s+)"
+    r"(?P<year>\d{4}))?"
+)
 _LAW = re.compile(
     r"Luật ((?:[A-ZĐ]|sửa)[^;.()\n]{3,80}?)"
-    r"(?=\s+(?:" + _NAME_END_WORDS + r"|của|và Luật)|" + _NAME_END_MARKS + r")"
-    r"(?:\s+năm\s+(\d{4}))?"
+    r"(?=\s+(?:" + _NAME_END_WORDS + r"|của|và Luật)|" + _NAME_END_MARKS + r")" + _LAW_YEAR
 )
 
 
@@ -131,8 +142,7 @@ _LAW = re.compile(
 # Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương" is one law, not three.
 _AMENDED = re.compile(
     r"(?P<amended>\s+của\s+(?:các\s+)?Luật\s[^;.()\n]{3,80}?(?:\s+và\s+Luật\s[^;.()\n]{3,80}?)*)"
-    r"(?=\s+(?:" + _NAME_END_WORDS + r")|" + _NAME_END_MARKS + r")"
-    r"(?:\s+năm\s+(?P<year>\d{4}))?"
+    r"(?=\s+(?:" + _NAME_END_WORDS + r")|" + _NAME_END_MARKS + r")" + _LAW_YEAR
 )
 
 
@@ -141,34 +151,60 @@ def _issuer_code(raw: str) -> str:
     return _ISSUER_CASE.get(upper, upper if raw[-1:].islower() and raw[:-1].isupper() else raw)
 
 
-def _cited_date(text: str, end: int) -> str | None:
-    match = _DATE_AFTER.match(text, end, min(len(text), end + 40))
-    if not match:
+def _iso_date(day: str | None, month: str | None, year: str | None) -> str | None:
+    """ "19", "6", "2015" -> "2015-06-19"; None when a part is missing or the day does not exist."""
+    if not (day and month and year):
         return None
-    day, month, year = (int(g) for g in match.groups())
     try:
-        return date(year, month, day).isoformat()
+        return date(int(year), int(month), int(day)).isoformat()
     except ValueError:
         return None
 
 
-def _laws(text: str) -> Iterator[tuple[int, int, str]]:
-    """(start, end, key) of every law named, with the word boundary before "Luật" that the
-    pattern leaves out, and an amending law read with the names of the laws it amends."""
+def _cited_date(text: str, end: int) -> str | None:
+    match = _DATE_AFTER.match(text, end, min(len(text), end + 40))
+    return _iso_date(*match.groups()) if match else None
+
+
+def _loose(name: str) -> str:
+    return " ".join(fold(name).replace(",", " ").split())
+
+
+@lru_cache(maxsize=1)
+def _official_law_names() -> dict[str, str]:
+    """Loose form of every official name and alias in data/law_names.yaml -> the official name."""
+    entries = yaml.safe_load(LAW_NAMES_PATH.read_text(encoding="utf-8"))["laws"]
+    return {
+        _loose(variant): entry["name"]
+        for entry in entries
+        for variant in (entry["name"], *entry.get("aliases", ()))
+    }
+
+
+def law_key(name: str, year: str | None) -> str:
+    """A cited law's key: its official name when data/law_names.yaml knows it, and its year."""
+    name = " ".join(name.split())
+    name = _official_law_names().get(_loose(name), name)
+    return f"Luật {name}" + (f" năm {year}" if year else "")
+
+
+def _laws(text: str) -> Iterator[tuple[int, int, str, str | None]]:
+    """(start, end, key, date passed) of every law named, with the word boundary before "Luật"
+    that the pattern leaves out, and an amending law read with the names of the laws it amends."""
     pos = 0
     while match := _LAW.search(text, pos):
         start, end = match.span()
         if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
             pos = start + 1  # "…xLuật": not a word; look again one character on
             continue
-        name, year = match.group(1), match.group(2)
-        if name.startswith("sửa đổi") and not year:
+        name, passed = match.group(1), match
+        if name.startswith("sửa đổi") and not match.group("year"):
             amended = _AMENDED.match(text, end)
             if amended:
                 name += amended.group("amended")
-                end, year = amended.end(), amended.group("year")
-        name = " ".join(name.split())
-        yield start, end, f"Luật {name}" + (f" năm {year}" if year else "")
+                end, passed = amended.end(), amended
+        day, month, year = passed.group("day", "month", "year")
+        yield start, end, law_key(name, year), _iso_date(day, month, year)
         pos = end
 
 
@@ -193,8 +229,8 @@ def extract_citations(text: str, passages: list[Passage]) -> list[Citation]:
             key = f"{head.group('num')}{year}/{doc_type}-{issuer}"
         when = _cited_date(text, core.end())
         found.append(Citation(key, doc_type, issuer, when, start, core.end(), passage.no))
-    for start, end, key in _laws(text):
+    for start, end, key, passed in _laws(text):
         passage = _passage_at(passages, starts, start)
         if passage.kind not in ("distribution", "signature"):
-            found.append(Citation(key, "Luật", None, None, start, end, passage.no))
+            found.append(Citation(key, "Luật", None, passed, start, end, passage.no))
     return found

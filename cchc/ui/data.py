@@ -16,6 +16,7 @@ import streamlit as st
 
 from cchc.export.captions import label_provinces, pooled_note  # noqa: F401  (pages use them)
 from cchc.i18n import t
+from cchc.parse.extract import EXTRACTOR_VERSION
 from cchc.store.build import DEFAULT_DB, build_database
 from cchc.store.db import Filters, connect, needs_build, run_query
 
@@ -61,9 +62,19 @@ def query(name: str, filters: Filters | None = None, **extra: object) -> pd.Data
 
 
 def data_info() -> dict[str, object]:
-    """The latest build's date and plan count (for captions and the sidebar)."""
+    """The latest build's date, plan count and extractor version (for captions and the sidebar).
+
+    ``outdated``: the plans were coded by another version of the extractor than this program's,
+    so what the pages show may differ from what a rebuild would give."""
     info = query("data_info")
     if info.empty:
-        return {"data_date": "?", "n_plans": 0}
+        return {"data_date": "?", "n_plans": 0, "outdated": False}
     row = info.iloc[0]
-    return {"data_date": str(row["data_date"])[:10], "n_plans": int(row["n_plans"])}
+    version = str(row["extractor_version"])
+    return {
+        "data_date": str(row["data_date"])[:10],
+        "n_plans": int(row["n_plans"]),
+        "extractor_version": version,
+        "current_version": EXTRACTOR_VERSION,
+        "outdated": version != EXTRACTOR_VERSION,
+    }
