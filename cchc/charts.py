@@ -129,35 +129,35 @@ def _share_axis(lang: str) -> alt.X:
     )  # fmt: skip
 
 
-def _share_bars(data: pd.DataFrame, lang: str, color: alt.Color, tooltip: list) -> alt.Chart:
-    """Horizontal bars of the share of plans per category, longest first."""
+def _share_bars(
+    data: pd.DataFrame,
+    lang: str,
+    color: alt.Color | dict,  # a scale, or alt.value(one colour)
+    tooltip: list,
+    y_field: str = "label",
+    min_height: int = 0,
+) -> alt.Chart:
+    """Horizontal bars of the share of plans per category (or document), longest first."""
     return (
         alt.Chart(data)
         .mark_bar()
         .encode(
-            y=alt.Y("label:N", sort="-x", title=None),
+            y=alt.Y(f"{y_field}:N", sort="-x", title=None),
             x=_share_axis(lang),
             color=color,
             tooltip=tooltip,
-        )  # fmt: skip
-        .properties(height=34 * len(data), width="container")
-    )
+        )
+        .properties(height=max(min_height, 34 * len(data)), width="container")
+    )  # fmt: skip
 
 
 def citation_bars(data: pd.DataFrame, lang: str, caption: str, title: str) -> alt.Chart:
     """Cited central documents by share of plan-years (no dashboard chart shows this pooled)."""
-    bars = (
-        alt.Chart(data)
-        .mark_bar(color=GROUP_COLORS["digital"])
-        .encode(
-            y=alt.Y("cite_key:N", sort="-x", title=None),
-            x=_share_axis(lang),
-            tooltip=[alt.Tooltip("cite_key:N", title=t("col_cite_key", lang)),
-                     alt.Tooltip("share:Q", title=t("col_share", lang), format=".0%"),
-                     alt.Tooltip("n_citing:Q", title=t("col_n_citing", lang))],
-        )
-        .properties(height=max(120, 34 * len(data)), width="container")
-    )  # fmt: skip
+    tooltip = [alt.Tooltip("cite_key:N", title=t("col_cite_key", lang)),
+               alt.Tooltip("share:Q", title=t("col_share", lang), format=".0%"),
+               alt.Tooltip("n_citing:Q", title=t("col_n_citing", lang))]  # fmt: skip
+    color = alt.value(GROUP_COLORS["digital"])
+    bars = _share_bars(data, lang, color, tooltip, y_field="cite_key", min_height=120)
     return _finish(bars, title, caption)
 
 

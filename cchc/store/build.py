@@ -44,8 +44,10 @@ class FileResult:
     message_en: str = ""
 
     @classmethod
-    def rejected(cls, name: str, error: CchcError) -> FileResult:
-        return cls(name, "rejected", None, error.code, error.message_vi, error.message_en)
+    def refused(cls, name: str, error: CchcError, plan_id: str | None = None) -> FileResult:
+        """A file refused for ``error``; a duplicate (DuplicatePlan) keeps the id it duplicates."""
+        status = "duplicate" if isinstance(error, DuplicatePlan) else "rejected"
+        return cls(name, status, plan_id, error.code, error.message_vi, error.message_en)
 
 
 @dataclass
@@ -211,12 +213,12 @@ def _code_one(
     name, data = item
     if isinstance(data, Exception):
         if isinstance(data, CchcError):
-            return FileResult.rejected(name, data), None
+            return FileResult.refused(name, data), None
         return FileResult(name, "rejected", None, "io", str(data), str(data)), None
     try:
         extraction = extract(read_bytes(data, name))
     except CchcError as error:
-        return FileResult.rejected(name, error), None
+        return FileResult.refused(name, error), None
     pid = extraction.plan_id
     return FileResult(name, "added", pid), plan_rows(extraction, corrections.get(pid, []))
 
@@ -286,8 +288,7 @@ def _fill(con, coded, total, progress, report: BuildReport, corrections: dict) -
     ):
         if rows and result.plan_id in seen:  # the same words twice: one plan
             dup = DuplicatePlan("Trùng với một kế hoạch đã có.", "Same as a plan already loaded.")
-            result = FileResult(result.source, "duplicate", result.plan_id, dup.code,
-                                dup.message_vi, dup.message_en)  # fmt: skip
+            result = FileResult.refused(result.source, dup, result.plan_id)
             rows = None
         report.results.append(result)
         if rows:

@@ -93,7 +93,7 @@ def check_upload(
         try:
             extraction = extract(read_bytes(data, name, MAX_BYTES), force=force)
         except CchcError as error:
-            result = FileResult.rejected(name, error)
+            result = FileResult.refused(name, error)
             checked.append(Checked(name, data, result))
             continue
         pid = extraction.plan_id
@@ -103,7 +103,7 @@ def check_upload(
                 f"Trùng với kế hoạch đã có: {twin} (mã {pid}).",
                 f"Duplicate of a stored plan: {twin} (id {pid}).",
             )
-            result = FileResult(name, "duplicate", pid, dup.code, dup.message_vi, dup.message_en)
+            result = FileResult.refused(name, dup, pid)
         else:
             result = FileResult(name, "ready", pid)
             seen[pid] = name

@@ -8,7 +8,9 @@ callback: add_plans first, then record_corrections, then caches are cleared and 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import pandas as pd
 import streamlit as st
@@ -35,6 +37,8 @@ from cchc.ui.review import (
 
 TYPES = ["txt", "md", "markdown", "docx", "pdf", "zip"]
 
+T = TypeVar("T")
+
 
 def plans_dir() -> Path:
     """Where imported files go: the folder the database is built from (never the repo's in tests)."""
@@ -57,25 +61,35 @@ def _expand(uploads: list[tuple[str, bytes]]) -> tuple[list[tuple[str, bytes]], 
         try:
             items.extend(expand_upload(name, data))
         except CchcError as error:
-            result = FileResult.rejected(name, error)
+            result = FileResult.refused(name, error)
             refused.append(Checked(name, b"", result))
     return items, refused
+
+
+def _remembered(slot: str, key: tuple, compute: Callable[[], T]) -> T:
+    """``compute()``, kept in session state under ``slot`` until ``key`` changes.
+
+    Every widget on the page reruns the script; unzipping, hashing and checking a large upload
+    each time made the review widgets sluggish. One value per slot: a new upload replaces it."""
+    cached = st.session_state.get(slot)
+    if cached and cached[0] == key:
+        return cached[1]
+    value = compute()
+    st.session_state[slot] = (key, value)
+    return value
 
 
 def _expanded(
     uploads: list[tuple[str, bytes]],
 ) -> tuple[tuple, list[tuple[str, bytes]], list[Checked], list[str]]:
-    """The uploads' identity, their expansion and each file's 'import anyway' key, kept in
-    session state: every widget on the page reruns it, and unzipping and hashing a large upload
-    each time made the review widgets sluggish."""
+    """The uploads' identity, their expansion and each file's 'import anyway' key."""
     uploads_key = tuple((n, content_digest(d)) for n, d in uploads)
-    cached = st.session_state.get("imp_expanded")
-    if cached and cached[0] == uploads_key:
-        return cached
-    items, refused = _expand(uploads)
-    expanded = (uploads_key, items, refused, [force_key(n, d) for n, d in items])
-    st.session_state["imp_expanded"] = expanded
-    return expanded
+
+    def expand() -> tuple[list[tuple[str, bytes]], list[Checked], list[str]]:
+        items, refused = _expand(uploads)
+        return items, refused, [force_key(n, d) for n, d in items]
+
+    return (uploads_key, *_remembered("imp_expanded", uploads_key, expand))
 
 
 def check_files(uploads: list[tuple[str, bytes]]) -> list[Checked]:
@@ -84,17 +98,15 @@ def check_files(uploads: list[tuple[str, bytes]]) -> list[Checked]:
     forced = tuple(sorted(k for k in force_keys if st.session_state.get(k)))
     db = db_path()
     stamp = db.stat().st_mtime if db.exists() else 0.0
-    key = (uploads_key, forced, stamp)
-    cached = st.session_state.get("imp_checked")
-    if cached and cached[0] == key:
-        return cached[1]
-    checked = check_upload(items, db)
-    for i, item in enumerate(checked):
-        if item.result.code == "not_a_plan" and force_key(item.name, item.data) in forced:
-            checked[i] = check_upload([(item.name, item.data)], db, force=True)[0]
-    checked = refused + checked
-    st.session_state["imp_checked"] = (key, checked)
-    return checked
+
+    def check() -> list[Checked]:
+        checked = check_upload(items, db)
+        for i, item in enumerate(checked):
+            if item.result.code == "not_a_plan" and force_key(item.name, item.data) in forced:
+                checked[i] = check_upload([(item.name, item.data)], db, force=True)[0]
+        return refused + checked
+
+    return _remembered("imp_checked", (uploads_key, forced, stamp), check)
 
 
 def uploaded(files: object) -> list[tuple[str, bytes]]:

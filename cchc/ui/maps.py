@@ -13,13 +13,12 @@ from dataclasses import replace
 import streamlit as st
 
 from cchc.charts_map import pool_measure
-from cchc.export import captions
 from cchc.geo.provinces import ERA_NEW, ERA_OLD, current_province, members_of
 from cchc.i18n import short_label, t
 from cchc.parse.codebook import load_codebook
-from cchc.ui.data import data_info, query
-from cchc.ui.state import State, filter_summary, seed_page_widget, sync_url
-from cchc.ui.widgets import chart_spec, show_chart
+from cchc.ui.data import query
+from cchc.ui.state import State, seed_page_widget, sync_url
+from cchc.ui.widgets import caption_of, chart_spec, show_chart
 
 # Pooling years per province costs more than the cached query it reads: cached the same way.
 _pooled = st.cache_data(show_spinner=False, max_entries=64)(pool_measure)
@@ -75,10 +74,7 @@ def map_caption(
         notes.append(t("map_note_highlight", lang))
     if n_unplaced:  # plans whose province could not be read: counted, said, not drawn
         notes.append(t("map_note_unplaced", lang, n=n_unplaced))
-    date = data_info()["data_date"]
-    return captions.caption(
-        _what(measure, lang), filter_summary(state), n_plans, date, lang, " ".join(notes)
-    )
+    return caption_of(state, _what(measure, lang), n_plans, " ".join(notes))
 
 
 def _selectors(lang: str, view_by: str, key: str) -> tuple[str, str]:

@@ -16,8 +16,12 @@ from cchc.ui.state import State, filter_summary
 
 def caption_text(state: State, what_key: str, n_plans: int, note: str = "") -> str:
     """'What it counts · filters · Nguồn: N kế hoạch · dữ liệu ngày …' (+ pooling note)."""
+    return caption_of(state, t(what_key, state.lang), n_plans, note)
+
+
+def caption_of(state: State, what: str, n_plans: int, note: str = "") -> str:
+    """``caption_text`` for a ``what`` already in the user's language (a chosen map measure)."""
     date = data_info()["data_date"]
-    what = t(what_key, state.lang)
     return captions.caption(what, filter_summary(state), n_plans, date, state.lang, note)
 
 
