@@ -171,6 +171,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col_cite_key": ("Văn bản", "Document"),
     "col_doc_type": ("Loại văn bản", "Type"),
     "col_issuer_code": ("Cơ quan", "Issuer code"),
+    "col_cited_on": ("Ngày văn bản", "Dated"),
     "col_first_year": ("Năm đầu trích dẫn", "First year cited"),
     "col_n_content_areas": ("Lĩnh vực", "Content areas"),
     "col_n_channels": ("Hình thức", "Channels"),

@@ -101,7 +101,7 @@ with facts_tab:
     cites = query("plan_citations", plan_id=plan_id)
     cols = {
         "cite_key": "col_cite_key", "doc_type": "col_doc_type",
-        "issuer_code": "col_issuer_code", "n_times": "col_times",
+        "issuer_code": "col_issuer_code", "cited_on": "col_cited_on", "n_times": "col_times",
     }  # fmt: skip
     show_table(cites, cols, lang, caption=t("citations_what", lang))
     st.subheader(t("units", lang))

@@ -103,6 +103,8 @@ def test_plan_detail_lists_citations_with_a_dash_where_a_law_has_no_issuer_code(
     issuers = dict(zip(citations.iloc[:, 0], citations.iloc[:, 2], strict=True))
     assert issuers["Luật Tổ chức chính quyền địa phương năm 2015"] == "—"
     assert issuers["06/QĐ-TTg"] == "TTg"
+    dated = dict(zip(citations.iloc[:, 0], citations.iloc[:, 3], strict=True))
+    assert dated["Luật Tổ chức chính quyền địa phương năm 2015"] == "2015-06-19"
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
