@@ -38,7 +38,13 @@ st.sidebar.caption(f"{t('data_date', lang)}: {info['data_date']}")
 st.sidebar.caption(f"{t('n_plans_db', lang)}: {info['n_plans']}")
 if info["outdated"]:
     st.sidebar.warning(
-        t("outdated_data", lang).format(old=info["extractor_version"], new=info["current_version"]),
+        t(
+            "outdated_data",
+            lang,
+            old=info["extractor_version"],
+            new=info["current_version"],
+            command=info["rebuild_command"],
+        ),
         icon=":material/update:",
     )
 sync_url()

@@ -22,7 +22,8 @@ import duckdb
 from benchmarks.corpus import generate_plans
 from cchc.parse.extract import extract
 from cchc.read import read_bytes
-from cchc.store.build import DERIVED_SQL, DERIVED_TABLES, build_database
+from cchc.store.batch import DERIVED_SQL, DERIVED_TABLES
+from cchc.store.build import build_database
 from cchc.store.db import Filters, connect, query_names, query_params, run_query
 from cchc.store.rows import plan_rows
 from cchc.store.schema import COLUMNS

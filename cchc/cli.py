@@ -6,9 +6,13 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cchc.errors import CchcError
 from cchc.store.build import DEFAULT_DB, DEFAULT_PLANS
+
+if TYPE_CHECKING:
+    import duckdb
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
@@ -89,12 +93,31 @@ def _parse_params(pairs: list[str]) -> dict[str, object]:
     return params
 
 
+def _warn_if_outdated(con: duckdb.DuckDBPyConnection, db: Path) -> None:
+    """On stderr: the plans were coded by another extractor version (a rebuild recodes them)."""
+    from cchc.i18n import t
+    from cchc.parse.extract import EXTRACTOR_VERSION
+    from cchc.store.build import rebuild_command
+    from cchc.store.db import run_query
+
+    info = run_query(con, "data_info", {})
+    old = str(info["extractor_version"].iloc[0]) if not info.empty else EXTRACTOR_VERSION
+    if old != EXTRACTOR_VERSION:
+        # The default database is built from data/plans; another one's folder is not known here.
+        plans = DEFAULT_PLANS if db.resolve() == DEFAULT_DB.resolve() else None
+        command = rebuild_command(db, plans)
+        for lang in ("vi", "en"):
+            message = t("outdated_data", lang, old=old, new=EXTRACTOR_VERSION, command=command)
+            print(message, file=sys.stderr)
+
+
 def _cmd_query(args: argparse.Namespace) -> int:
     from cchc.store.db import Filters, connect, run_query
 
     params = Filters().params()
     params.update(_parse_params(args.param))
     with connect(Path(args.db)) as con:
+        _warn_if_outdated(con, Path(args.db))
         frame = run_query(con, args.name, params)
     if args.format == "json":
         print(frame.to_json(orient="records", force_ascii=False, date_format="iso"))
@@ -109,6 +132,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
     filters = filters_from(_parse_params(args.param))
     with connect(Path(args.db)) as con:
+        _warn_if_outdated(con, Path(args.db))
         data = export_bytes(
             lambda name, params: run_query(con, name, params),
             filters, args.lang, args.what, args.format, args.chart,

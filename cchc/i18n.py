@@ -35,13 +35,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "n_plans_db": ("Số kế hoạch trong dữ liệu", "Plans in the database"),
     "outdated_data": (
         "Các kế hoạch được mã hóa bằng bộ trích xuất phiên bản {old}; chương trình hiện dùng "
-        "phiên bản {new}. Chạy `python -m cchc build` để mã hóa lại (hiệu chỉnh được giữ nguyên).",
+        "phiên bản {new}. Chạy `{command}` để mã hóa lại (hiệu chỉnh được giữ nguyên).",
         "The plans were coded by extractor version {old}; this program has version {new}. Run "
-        "`python -m cchc build` to recode them (corrections are kept).",
+        "`{command}` to recode them (corrections are kept).",
     ),
     "building_db": (
-        "Chưa có cơ sở dữ liệu: đang dựng từ các kế hoạch mẫu…",
-        "No database yet: building it from the bundled plans…",
+        "Đang dựng cơ sở dữ liệu từ các kế hoạch trong {plans}…",
+        "Building the database from the plans in {plans}…",
     ),
     "empty": (
         "Không có kế hoạch nào khớp với bộ lọc này",

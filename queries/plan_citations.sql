@@ -4,7 +4,6 @@
 -- Parameters: $plan_id (VARCHAR).
 -- Grain: one row per cited document.
 SELECT cite_key, any_value(doc_type) AS doc_type, any_value(issuer_code) AS issuer_code,
-       max(cited_date) AS cited_date,
        CAST(max(cited_date) AS VARCHAR) AS cited_on, count(*) AS n_times, min(start_pos) AS first_pos
 FROM citations
 WHERE plan_id = $plan_id

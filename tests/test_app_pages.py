@@ -107,6 +107,16 @@ def test_plan_detail_lists_citations_with_a_dash_where_a_law_has_no_issuer_code(
     assert dated["Luật Tổ chức chính quyền địa phương năm 2015"] == "2015-06-19"
 
 
+def test_plan_detail_shows_a_dash_where_a_plan_gives_a_document_no_date() -> None:
+    """An Giang cites "Luật Ngân sách nhà nước" without a date: "—", never "None" or "NaT"."""
+    an_giang = read_document(next(Path("data/plans").glob("003_*.txt")))
+    at = open_page("pages/4_chi_tiet.py", plan=an_giang.content_hash[:16])
+    citations = next(df.value for df in at.dataframe if "cite_key" in df.value.columns)
+    dated = dict(zip(citations["cite_key"], citations["cited_on"], strict=True))
+    assert dated["Luật Ngân sách nhà nước"] == "—"
+    assert dated["57-NQ/TW"] == "2024-12-22"
+
+
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_plan_detail_says_when_a_plan_has_no_targets_and_what_each_fact_table_counts(lang) -> None:
     """An Giang's plan sets no number or deadline: a sentence says so, not a bare "None found"."""
@@ -133,11 +143,25 @@ def test_compare_says_what_each_province_has_that_the_others_lack() -> None:
 
 
 def test_first_run_without_database_builds_it(tmp_path: Path, monkeypatch) -> None:
+    """From a copy of the bundled plans beside it: the folder its imports and rebuilds use."""
     path = tmp_path / "fresh" / "cchc.duckdb"
     monkeypatch.setenv("CCHC_DB", str(path))
     at = open_page()
     assert path.exists()
     assert at.metric[0].value == "5"
+    assert len(list((tmp_path / "fresh" / "plans").glob("*.txt"))) == 5
+
+
+def test_a_database_is_built_from_its_own_plans_folder(tmp_path: Path, monkeypatch) -> None:
+    """CCHC_PLANS holds two plans: the dashboard shows those two, not the bundled five."""
+    plans = tmp_path / "my_plans"
+    plans.mkdir()
+    for seed in sorted(Path("data/plans").glob("*.txt"))[:2]:
+        (plans / seed.name).write_bytes(seed.read_bytes())
+    monkeypatch.setenv("CCHC_DB", str(tmp_path / "db" / "cchc.duckdb"))
+    monkeypatch.setenv("CCHC_PLANS", str(plans))
+    at = open_page()
+    assert at.metric[0].value == "2"
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
@@ -153,5 +177,5 @@ def test_data_coded_by_another_extractor_version_is_flagged_in_the_sidebar(
     monkeypatch.setenv("CCHC_DB", str(old))
     warning = open_page(lang=lang).sidebar.warning[0].value
     assert "1.0" in warning and EXTRACTOR_VERSION in warning
-    assert "python -m cchc build" in warning
+    assert f"python -m cchc build --plans {tmp_path / 'plans'} --db {old}" in warning
     assert ("mã hóa lại" if lang == "vi" else "recode") in warning

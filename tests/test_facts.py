@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+import yaml
 
-from cchc.parse.facts import extract_citations, law_key
+from cchc.parse.facts import extract_citations
+from cchc.parse.laws import LAW_NAMES_PATH, law_key, parse_law_names
 from cchc.parse.structure import parse_structure
 
 
@@ -45,3 +47,57 @@ def test_an_impossible_day_keeps_the_year_but_gives_no_date():
     assert cited("Căn cứ Luật Lưu trữ ngày 31 tháng 2 năm 2024;\n") == {
         "Luật Lưu trữ năm 2024": None
     }
+
+
+def test_a_law_number_gives_the_law_its_year():
+    assert cited("Căn cứ Luật Ngân sách nhà nước số 83/2015/QH13 ngày 25/6/2015;\n") == {
+        "Luật Ngân sách nhà nước năm 2015": "2015-06-25"
+    }
+
+
+def test_the_day_a_law_took_effect_is_not_its_name_or_its_date():
+    assert cited("Thực hiện Luật Căn cước có hiệu lực từ ngày 01/7/2024.\n") == {
+        "Luật Căn cước": None
+    }
+
+
+def test_a_decree_named_after_a_law_keeps_its_own_date():
+    text = "Căn cứ Luật Cán bộ, công chức và Nghị định số 138/2020/NĐ-CP ngày 27/11/2020;\n"
+    assert cited(text) == {"Luật Cán bộ, công chức": None, "138/2020/NĐ-CP": "2020-11-27"}
+
+
+def test_a_comma_before_the_date_is_not_part_of_the_name():
+    assert cited("Căn cứ Luật Thủ đô, ngày 28/6/2024;\n") == {"Luật Thủ đô năm 2024": "2024-06-28"}
+
+
+def test_a_law_named_again_without_its_year_is_the_same_law():
+    text = (
+        "Căn cứ Luật Tiếp cận thông tin ngày 6 tháng 4 năm 2016;\n"
+        "Công khai thông tin theo quy định của Luật Tiếp cận thông tin.\n"
+    )
+    citations = extract_citations(text, parse_structure(text).passages)
+    assert [c.key for c in citations] == ["Luật Tiếp cận thông tin năm 2016"] * 2
+
+
+def test_the_bundled_law_names_file_is_valid():
+    entries = yaml.safe_load(LAW_NAMES_PATH.read_text(encoding="utf-8"))["laws"]
+    names = parse_law_names(entries)
+    assert names and set(names.values()) == {entry["name"] for entry in entries}
+
+
+@pytest.mark.parametrize(
+    ("entries", "problem"),
+    [
+        ([{"name": "Luật Đất đai"}], "without 'Luật'"),
+        ([{"name": "Báo chí", "aliases": ["Báo"]}, {"name": "Bảo hiểm", "aliases": ["báo"]}],
+         "two laws"),
+        ([{"aliases": ["Ngân sách"]}], "without 'Luật'"),
+    ],
+)  # fmt: skip
+def test_a_law_names_file_that_would_key_laws_wrongly_is_refused(entries, problem):
+    with pytest.raises(ValueError, match=problem):
+        parse_law_names(entries)
+
+
+def test_a_law_with_an_empty_alias_list_is_read():
+    assert parse_law_names([{"name": "Báo chí", "aliases": None}]) == {"báo chí": "Báo chí"}

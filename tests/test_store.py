@@ -172,6 +172,20 @@ def test_a_database_of_an_older_schema_is_rebuilt_not_misread(seed_db, tmp_path)
         connect(old)
 
 
+def test_cli_query_on_a_database_coded_by_another_extractor_says_so_on_stderr(seed_db, tmp_path):
+    old = tmp_path / "old.duckdb"
+    old.write_bytes(seed_db.read_bytes())
+    with duckdb.connect(str(old)) as con:
+        con.execute("UPDATE build_info SET extractor_version = '1.0'")
+    query = [sys.executable, "-m", "cchc", "query", "plans_list", "--db"]
+    stale = subprocess.run([*query, str(old)], capture_output=True, text=True)
+    fresh = subprocess.run([*query, str(seed_db)], capture_output=True, text=True)
+    assert stale.returncode == 0 and stale.stdout == fresh.stdout  # the rows still come out
+    assert "phiên bản 1.0" in stale.stderr
+    assert f"python -m cchc build --plans DIR --db {old}" in stale.stderr
+    assert fresh.stderr == ""
+
+
 def test_a_new_connection_sees_a_rebuilt_database_while_an_old_one_is_open(tmp_path):
     plans = tmp_path / "plans"
     plans.mkdir()

@@ -22,7 +22,8 @@ from cchc.read import Document
 # PDF table rows split across pages joined, repeated header rows dropped; a plan's own number
 # typed in capitals is not cited. 1.5: on a PDF page with ruled tables, the text around the
 # tables gets its paragraph gaps too. 1.6: laws keyed by their official name (data/law_names.yaml),
-# with the year and date of "ngày 19 tháng 6 năm 2015" after the name.
+# with the year and date of "ngày 19 tháng 6 năm 2015" or "số 83/2015/QH13" after the name; a law's
+# name ends before "có hiệu lực", a number or another document named after it.
 EXTRACTOR_VERSION = "1.6"
 
 

@@ -7,16 +7,10 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
-from pathlib import Path
 
-import yaml
-
+from cchc.parse.laws import iso_date, laws_cited
 from cchc.parse.structure import Passage
-from cchc.read.fold import fold
 from cchc.read.marks import matches_at, positions
-
-LAW_NAMES_PATH = Path(__file__).resolve().parents[2] / "data" / "law_names.yaml"
 
 _SKIP_KINDS = {"distribution", "signature", "header"}
 
@@ -122,28 +116,6 @@ _ISSUER_CASE = {"TTG": "TTg", "SNGV": "SNgV", "CP": "CP", "TW": "TW", "TU": "TU"
 _DATE_AFTER = re.compile(
     r"\s*,?\s*ngày\s*(\d{1,2})\s*(?:/|tháng\s*)(\d{1,2})\s*(?:/|năm\s*)(\d{4})", re.I
 )
-# No leading \b: it stops the regex engine from skipping ahead to "Luật" (10x slower); the word
-# boundary is checked in _laws instead.
-# Where a law's name ends: before a year, date or qualifier word, or at punctuation.
-_NAME_END_WORDS = r"năm\s+\d{4}|ngày|hiện hành|theo"
-_NAME_END_MARKS = r"\s*[;.()\n]|,\s+(?![a-zđà-ỹ])|$"
-# A law's year, "năm 2015", or the day it was passed, "ngày 19 tháng 6 năm 2015" / "ngày 19/6/2015".
-_LAW_YEAR = (
-    r"(?:\s+(?:ngày\s*(?P<day>\d{1,2})\s*(?:/|tháng\s*)(?P<month>\d{1,2})\s*(?:/|năm\s*)|năm\s+)"
-    r"(?P<year>\d{4}))?"
-)
-_LAW = re.compile(
-    r"Luật ((?:[A-ZĐ]|sửa)[^;.()\n]{3,80}?)"
-    r"(?=\s+(?:" + _NAME_END_WORDS + r"|của|và Luật)|" + _NAME_END_MARKS + r")" + _LAW_YEAR
-)
-
-
-# An amending law is named after the laws it amends: "Luật sửa đổi, bổ sung một số điều của Luật
-# Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương" is one law, not three.
-_AMENDED = re.compile(
-    r"(?P<amended>\s+của\s+(?:các\s+)?Luật\s[^;.()\n]{3,80}?(?:\s+và\s+Luật\s[^;.()\n]{3,80}?)*)"
-    r"(?=\s+(?:" + _NAME_END_WORDS + r")|" + _NAME_END_MARKS + r")" + _LAW_YEAR
-)
 
 
 def _issuer_code(raw: str) -> str:
@@ -151,61 +123,9 @@ def _issuer_code(raw: str) -> str:
     return _ISSUER_CASE.get(upper, upper if raw[-1:].islower() and raw[:-1].isupper() else raw)
 
 
-def _iso_date(day: str | None, month: str | None, year: str | None) -> str | None:
-    """ "19", "6", "2015" -> "2015-06-19"; None when a part is missing or the day does not exist."""
-    if not (day and month and year):
-        return None
-    try:
-        return date(int(year), int(month), int(day)).isoformat()
-    except ValueError:
-        return None
-
-
 def _cited_date(text: str, end: int) -> str | None:
     match = _DATE_AFTER.match(text, end, min(len(text), end + 40))
-    return _iso_date(*match.groups()) if match else None
-
-
-def _loose(name: str) -> str:
-    return " ".join(fold(name).replace(",", " ").split())
-
-
-@lru_cache(maxsize=1)
-def _official_law_names() -> dict[str, str]:
-    """Loose form of every official name and alias in data/law_names.yaml -> the official name."""
-    entries = yaml.safe_load(LAW_NAMES_PATH.read_text(encoding="utf-8"))["laws"]
-    return {
-        _loose(variant): entry["name"]
-        for entry in entries
-        for variant in (entry["name"], *entry.get("aliases", ()))
-    }
-
-
-def law_key(name: str, year: str | None) -> str:
-    """A cited law's key: its official name when data/law_names.yaml knows it, and its year."""
-    name = " ".join(name.split())
-    name = _official_law_names().get(_loose(name), name)
-    return f"Luật {name}" + (f" năm {year}" if year else "")
-
-
-def _laws(text: str) -> Iterator[tuple[int, int, str, str | None]]:
-    """(start, end, key, date passed) of every law named, with the word boundary before "Luật"
-    that the pattern leaves out, and an amending law read with the names of the laws it amends."""
-    pos = 0
-    while match := _LAW.search(text, pos):
-        start, end = match.span()
-        if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
-            pos = start + 1  # "…xLuật": not a word; look again one character on
-            continue
-        name, passed = match.group(1), match
-        if name.startswith("sửa đổi") and not match.group("year"):
-            amended = _AMENDED.match(text, end)
-            if amended:
-                name += amended.group("amended")
-                end, passed = amended.end(), amended
-        day, month, year = passed.group("day", "month", "year")
-        yield start, end, law_key(name, year), _iso_date(day, month, year)
-        pos = end
+    return iso_date(*match.groups()) if match else None
 
 
 def extract_citations(text: str, passages: list[Passage]) -> list[Citation]:
@@ -229,7 +149,7 @@ def extract_citations(text: str, passages: list[Passage]) -> list[Citation]:
             key = f"{head.group('num')}{year}/{doc_type}-{issuer}"
         when = _cited_date(text, core.end())
         found.append(Citation(key, doc_type, issuer, when, start, core.end(), passage.no))
-    for start, end, key, passed in _laws(text):
+    for start, end, key, passed in laws_cited(text):
         passage = _passage_at(passages, starts, start)
         if passage.kind not in ("distribution", "signature"):
             found.append(Citation(key, "Luật", None, passed, start, end, passage.no))

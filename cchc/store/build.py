@@ -9,6 +9,7 @@ from __future__ import annotations
 import fcntl
 import gc
 import os
+import shlex
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -17,21 +18,20 @@ from datetime import datetime
 from pathlib import Path
 
 import duckdb
-import pyarrow as pa
 
 from cchc.errors import CchcError, DuplicatePlan
 from cchc.parse.codebook import load_codebook
 from cchc.parse.extract import EXTRACTOR_VERSION, extract
 from cchc.read import FORMATS, MAX_BYTES, read_bytes, too_large
+from cchc.store.batch import RowBatch
 from cchc.store.corrections import correction_rows, corrections_path, load_corrections
 from cchc.store.reference import load_reference_tables
 from cchc.store.rows import plan_rows
-from cchc.store.schema import COLUMNS, DDL, SCHEMA_VERSION
+from cchc.store.schema import DDL, SCHEMA_VERSION
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_PLANS = ROOT / "data" / "plans"
 DEFAULT_DB = ROOT / "data" / "cchc.duckdb"
-FLUSH_EVERY = 2000
 
 
 @dataclass
@@ -68,6 +68,17 @@ class BuildReport:
         )
 
 
+def rebuild_command(db_path: Path, plans_dir: Path | None) -> str:
+    """The `python -m cchc build` line that rebuilds ``db_path`` from its plans folder
+    (``None``: not known here, shown as DIR); defaults are left out."""
+    parts = ["python -m cchc build"]
+    if plans_dir is None or Path(plans_dir).resolve() != DEFAULT_PLANS.resolve():
+        parts.append(f"--plans {shlex.quote(str(plans_dir)) if plans_dir else 'DIR'}")
+    if Path(db_path).resolve() != DEFAULT_DB.resolve():
+        parts.append(f"--db {shlex.quote(str(db_path))}")
+    return " ".join(parts)
+
+
 def plan_files(plans_dir: Path) -> list[Path]:
     """Every readable plan file under a folder, in a stable order."""
     return sorted(
@@ -88,99 +99,11 @@ def writer_lock(db_path: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-# DuckDB column types -> Arrow types. Giving Arrow the types (instead of letting it infer them
-# from Python objects) makes the conversion ~4x faster; dates arrive as ISO strings and DuckDB
-# casts them on insert.
-_ARROW_TYPES = {
-    "VARCHAR": pa.string(), "INTEGER": pa.int32(), "DOUBLE": pa.float64(), "BOOLEAN": pa.bool_(),
-    "DATE": pa.string(), "JSON": pa.string(), "VARCHAR[]": pa.list_(pa.string()),
-}  # fmt: skip
-
-
-# Tables derived in SQL from a batch's plans and presence rows: one row per plan and year it covers
-# (a 2022-2025 plan counts in each year). Cheaper than building them in Python, and they cannot
-# disagree with the rows they come from. They read the views batch_plans and batch_presence that
-# RowBatch.flush registers (the replication benchmark registers views of the same names).
-DERIVED_SQL = (
-    """INSERT INTO plan_years
-       SELECT plan_id, unnest(generate_series(year_from, coalesce(year_to, year_from))),
-              province, province_2025, issuer_level, sector, year_from
-       FROM batch_plans WHERE year_from IS NOT NULL""",
-    """INSERT INTO presence_by_year
-       SELECT y.plan_id, y.year, y.province, y.province_2025, y.issuer_level, y.sector,
-              pr.family, pr.category_id, pr.n_mentions, y.plan_year_from
-       FROM plan_years y JOIN batch_presence pr ON pr.plan_id = y.plan_id""",
-)
-DERIVED_TABLES = ("plan_years", "presence_by_year")
-
-
-class RowBatch:
-    """Rows buffered per table and flushed to DuckDB in bulk (row-by-row inserts are ~100x slower)."""
-
-    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
-        self.con = con
-        tables = [table for table in COLUMNS if table not in DERIVED_TABLES]
-        self.types = {table: self._arrow_types(table) for table in tables}
-        self.columns: dict[str, list[list]] = {t: [[] for _ in self.types[t]] for t in tables}
-        self.pending = 0
-
-    def _arrow_types(self, table: str) -> list[pa.DataType]:
-        found = self.con.execute(
-            "SELECT data_type FROM information_schema.columns WHERE table_name = ? "
-            "ORDER BY ordinal_position",
-            [table],
-        ).fetchall()
-        return [_ARROW_TYPES[data_type] for (data_type,) in found]
-
-    def add(self, rows: dict[str, list[tuple]]) -> None:
-        """One plan's rows (``plan_rows``), kept as columns: ``zip`` turns them in C, and Arrow
-        takes the columns as they are (2x faster than taking rows apart column by column)."""
-        for table, table_rows in rows.items():
-            if table_rows:
-                for column, values in zip(
-                    self.columns[table], zip(*table_rows, strict=True), strict=True
-                ):
-                    column.extend(values)
-        self.pending += 1
-        if self.pending >= FLUSH_EVERY:
-            self.flush()
-
-    def _frame(self, table: str) -> pa.Table:
-        arrays = [
-            pa.array(column, type=kind)
-            for column, kind in zip(self.columns[table], self.types[table], strict=True)
-        ]
-        return pa.Table.from_arrays(arrays, names=COLUMNS[table])
-
-    def flush(self) -> None:
-        if not self.pending:
-            return
-        # One transaction for the whole batch: each autocommitted INSERT would write its own
-        # commit to the file (~25 % of the flush). The file is swapped in only when complete,
-        # so nothing is lost by committing less often.
-        self.con.begin()
-        try:
-            for table in self.columns:
-                self.con.register(f"batch_{table}", self._frame(table))
-                self.con.execute(f"INSERT INTO {table} SELECT * FROM batch_{table}")
-            for statement in DERIVED_SQL:
-                self.con.execute(statement)
-            self.con.commit()
-        except BaseException:
-            self.con.rollback()
-            raise
-        for table, columns in self.columns.items():
-            self.con.unregister(f"batch_{table}")
-            for column in columns:
-                column.clear()
-        self.pending = 0
-
-
 @contextmanager
 def fewer_collections() -> Iterator[None]:
     """Run the cycle collector less often while coding plans in bulk.
 
-    A build allocates millions of small objects, and the rows of up to FLUSH_EVERY plans stay alive
+    A build allocates millions of small objects, and the rows of up to batch.FLUSH_EVERY plans stay alive
     until the next flush; the collector would walk them again and again (~10 % of build time).
     The rows hold no reference cycles: reference counting frees them.
     """

@@ -21,7 +21,8 @@ import duckdb
 from cchc.errors import CchcError, DuplicatePlan, FileTooLarge, InputError, UnsafeArchive
 from cchc.parse.extract import Extraction, extract
 from cchc.read import FORMATS, MAX_BYTES, read_bytes
-from cchc.store.build import FileResult, RowBatch, build_database, writer_lock
+from cchc.store.batch import RowBatch
+from cchc.store.build import FileResult, build_database, writer_lock
 from cchc.store.corrections import (
     append_corrections,
     correction_rows,

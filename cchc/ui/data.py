@@ -7,6 +7,7 @@ up on the next rerun without restarting the server.
 from __future__ import annotations
 
 import os
+import shutil
 import threading
 from pathlib import Path
 
@@ -17,7 +18,7 @@ import streamlit as st
 from cchc.export.captions import label_provinces, pooled_note  # noqa: F401  (pages use them)
 from cchc.i18n import t
 from cchc.parse.extract import EXTRACTOR_VERSION
-from cchc.store.build import DEFAULT_DB, build_database
+from cchc.store.build import DEFAULT_DB, DEFAULT_PLANS, build_database, rebuild_command
 from cchc.store.db import Filters, connect, needs_build, run_query
 
 
@@ -26,15 +27,30 @@ def db_path() -> Path:
     return Path(os.environ.get("CCHC_DB") or DEFAULT_DB)
 
 
+def plans_dir() -> Path:
+    """Where the database's plan files live: what imports add to and what a rebuild reads.
+
+    data/plans for the default database; else CCHC_PLANS, or a "plans" folder beside CCHC_DB."""
+    db = db_path()
+    if db.resolve() == DEFAULT_DB.resolve():
+        return DEFAULT_PLANS
+    return Path(os.environ.get("CCHC_PLANS") or db.parent / "plans")
+
+
 def ensure_db(lang: str = "vi") -> Path:
     """The database path; with no database (first run) or one of an older schema, build it.
 
-    Rebuilding is safe: plans come from the plans folder and corrections from their own file."""
+    Rebuilding is safe: plans come from the plans folder and corrections from their own file.
+    A database in a new place starts from a copy of the bundled plans, so its imports and its
+    rebuilds use one folder."""
     path = db_path()
     if needs_build(path):
-        with st.spinner(t("building_db", lang)):
+        plans = plans_dir()
+        with st.spinner(t("building_db", lang, plans=plans)):
+            if not plans.exists():
+                shutil.copytree(DEFAULT_PLANS, plans)
             path.parent.mkdir(parents=True, exist_ok=True)
-            build_database(db_path=path, progress=False)
+            build_database(plans, path, progress=False)
     return path
 
 
@@ -70,11 +86,12 @@ def data_info() -> dict[str, object]:
     if info.empty:
         return {"data_date": "?", "n_plans": 0, "outdated": False}
     row = info.iloc[0]
-    version = str(row["extractor_version"])
+    version = str(row["extractor_version"] or "?")
     return {
         "data_date": str(row["data_date"])[:10],
         "n_plans": int(row["n_plans"]),
         "extractor_version": version,
         "current_version": EXTRACTOR_VERSION,
+        "rebuild_command": rebuild_command(db_path(), plans_dir()),
         "outdated": version != EXTRACTOR_VERSION,
     }

@@ -7,9 +7,7 @@ callback: add_plans first, then record_corrections, then caches are cleared and 
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
-from pathlib import Path
 from typing import TypeVar
 
 import pandas as pd
@@ -17,7 +15,7 @@ import streamlit as st
 
 from cchc.errors import CchcError
 from cchc.i18n import t
-from cchc.store.build import DEFAULT_DB, DEFAULT_PLANS, FileResult
+from cchc.store.build import FileResult
 from cchc.store.imports import Checked, add_plans, check_upload, expand_upload, record_corrections
 from cchc.ui.corrections import (
     author_missing,
@@ -25,7 +23,7 @@ from cchc.ui.corrections import (
     refresh_data,
     show_message,
 )
-from cchc.ui.data import data_info, db_path
+from cchc.ui.data import data_info, db_path, plans_dir
 from cchc.ui.review import (
     content_digest,
     current_values,
@@ -38,14 +36,6 @@ from cchc.ui.review import (
 TYPES = ["txt", "md", "markdown", "docx", "pdf", "zip"]
 
 T = TypeVar("T")
-
-
-def plans_dir() -> Path:
-    """Where imported files go: the folder the database is built from (never the repo's in tests)."""
-    db = db_path()
-    if db.resolve() == DEFAULT_DB.resolve():
-        return DEFAULT_PLANS
-    return Path(os.environ.get("CCHC_PLANS") or db.parent / "plans")
 
 
 def uploader_key() -> str:
