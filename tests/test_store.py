@@ -172,6 +172,20 @@ def test_a_database_of_an_older_schema_is_rebuilt_not_misread(seed_db, tmp_path)
         connect(old)
 
 
+def test_a_build_from_a_plans_folder_that_does_not_exist_changes_nothing(seed_db, tmp_path):
+    """A mistyped --plans must not swap an empty database in for the real one."""
+    db = tmp_path / "c.duckdb"
+    db.write_bytes(seed_db.read_bytes())
+    before = db.read_bytes()
+    run = subprocess.run(
+        [sys.executable, "-m", "cchc", "build", "--plans", str(tmp_path / "plnas"), "--db", str(db)],
+        capture_output=True, text=True,
+    )  # fmt: skip
+    assert run.returncode != 0
+    assert "Không có thư mục kế hoạch" in run.stderr and "no plans folder" in run.stderr
+    assert db.read_bytes() == before
+
+
 def test_cli_query_on_a_database_coded_by_another_extractor_says_so_on_stderr(seed_db, tmp_path):
     old = tmp_path / "old.duckdb"
     old.write_bytes(seed_db.read_bytes())

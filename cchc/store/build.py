@@ -19,7 +19,7 @@ from pathlib import Path
 
 import duckdb
 
-from cchc.errors import CchcError, DuplicatePlan
+from cchc.errors import CchcError, DuplicatePlan, StoreError
 from cchc.parse.codebook import load_codebook
 from cchc.parse.extract import EXTRACTOR_VERSION, extract
 from cchc.read import FORMATS, MAX_BYTES, read_bytes, too_large
@@ -80,7 +80,15 @@ def rebuild_command(db_path: Path, plans_dir: Path | None) -> str:
 
 
 def plan_files(plans_dir: Path) -> list[Path]:
-    """Every readable plan file under a folder, in a stable order."""
+    """Every readable plan file under a folder, in a stable order.
+
+    A folder that does not exist is refused: a mistyped --plans would otherwise build an empty
+    database and swap it in for the real one."""
+    if not Path(plans_dir).is_dir():
+        raise StoreError(
+            f"Không có thư mục kế hoạch {plans_dir}: cơ sở dữ liệu không bị thay đổi.",
+            f"There is no plans folder {plans_dir}: the database was not changed.",
+        )
     return sorted(
         p for p in Path(plans_dir).rglob("*") if p.is_file() and p.suffix.lower() in FORMATS
     )
