@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from cchc.i18n import t
-from cchc.ui.data import data_info, ensure_db
+from cchc.ui.data import data_info, ensure_db, outdated_text
 from cchc.ui.state import sidebar_filters, sync_url
 
 st.set_page_config(page_title="Kế hoạch tuyên truyền CCHC", page_icon="📋", layout="wide")
@@ -36,16 +36,7 @@ info = data_info()
 st.sidebar.divider()
 st.sidebar.caption(f"{t('data_date', lang)}: {info['data_date']}")
 st.sidebar.caption(f"{t('n_plans_db', lang)}: {info['n_plans']}")
-if info["outdated"]:
-    st.sidebar.warning(
-        t(
-            "outdated_data",
-            lang,
-            old=info["extractor_version"],
-            new=info["current_version"],
-            command=info["rebuild_command"],
-        ),
-        icon=":material/update:",
-    )
+if notice := outdated_text(info, lang):
+    st.sidebar.warning(notice, icon=":material/update:")
 sync_url()
 page.run()

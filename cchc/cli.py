@@ -95,20 +95,15 @@ def _parse_params(pairs: list[str]) -> dict[str, object]:
 
 def _warn_if_outdated(con: duckdb.DuckDBPyConnection, db: Path) -> None:
     """On stderr: the plans were coded by another extractor version (a rebuild recodes them)."""
-    from cchc.i18n import t
-    from cchc.parse.extract import EXTRACTOR_VERSION
-    from cchc.store.build import rebuild_command
+    from cchc.store.build import outdated_notice
     from cchc.store.db import run_query
 
     info = run_query(con, "data_info", {})
-    old = str(info["extractor_version"].iloc[0]) if not info.empty else EXTRACTOR_VERSION
-    if old != EXTRACTOR_VERSION:
-        # The default database is built from data/plans; another one's folder is not known here.
-        plans = DEFAULT_PLANS if db.resolve() == DEFAULT_DB.resolve() else None
-        command = rebuild_command(db, plans)
-        for lang in ("vi", "en"):
-            message = t("outdated_data", lang, old=old, new=EXTRACTOR_VERSION, command=command)
-            print(message, file=sys.stderr)
+    if info.empty:
+        return
+    for lang in ("vi", "en"):
+        if notice := outdated_notice(str(info["extractor_version"].iloc[0]), db, lang=lang):
+            print(notice, file=sys.stderr)
 
 
 def _cmd_query(args: argparse.Namespace) -> int:

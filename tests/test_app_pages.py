@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 from cchc.parse.extract import EXTRACTOR_VERSION
 from cchc.read import read_document
 from tests.apptest import open_page
+from tests.conftest import seed_path
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = str(ROOT / "app.py")
@@ -96,7 +97,7 @@ def test_plan_detail_shows_highlighted_evidence_for_a_category() -> None:
 
 def test_plan_detail_lists_citations_with_a_dash_where_a_law_has_no_issuer_code() -> None:
     """Sơn La cites laws (no issuer code) and decisions: the grid shows "—", never "None"."""
-    son_la = read_document(next(Path("data/plans").glob("004_*.txt")))
+    son_la = read_document(seed_path("son_la"))
     at = open_page("pages/4_chi_tiet.py", plan=son_la.content_hash[:16])
     grids = [df.value for df in at.dataframe]
     citations = next(g for g in grids if "06/QĐ-TTg" in set(g.iloc[:, 0]))
@@ -109,7 +110,7 @@ def test_plan_detail_lists_citations_with_a_dash_where_a_law_has_no_issuer_code(
 
 def test_plan_detail_shows_a_dash_where_a_plan_gives_a_document_no_date() -> None:
     """An Giang cites "Luật Ngân sách nhà nước" without a date: "—", never "None" or "NaT"."""
-    an_giang = read_document(next(Path("data/plans").glob("003_*.txt")))
+    an_giang = read_document(seed_path("an_giang"))
     at = open_page("pages/4_chi_tiet.py", plan=an_giang.content_hash[:16])
     citations = next(df.value for df in at.dataframe if "cite_key" in df.value.columns)
     dated = dict(zip(citations["cite_key"], citations["cited_on"], strict=True))
@@ -120,7 +121,7 @@ def test_plan_detail_shows_a_dash_where_a_plan_gives_a_document_no_date() -> Non
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_plan_detail_says_when_a_plan_has_no_targets_and_what_each_fact_table_counts(lang) -> None:
     """An Giang's plan sets no number or deadline: a sentence says so, not a bare "None found"."""
-    an_giang = read_document(next(Path("data/plans").glob("003_*.txt")))
+    an_giang = read_document(seed_path("an_giang"))
     at = open_page("pages/4_chi_tiet.py", plan=an_giang.content_hash[:16], lang=lang)
     text = all_text(at)
     headings = [h.value for h in at.subheader]

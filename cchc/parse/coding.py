@@ -61,7 +61,9 @@ def build_automaton(codebook: Codebook) -> ahocorasick.Automaton:
     places = province_keys()
     automaton = ahocorasick.Automaton()
     for key in dict.fromkeys([*cues, *codebook.masks, *places]):
-        automaton.add_word(key, (key, len(key), tuple(cues[key]), key in masks, places.get(key)))
+        automaton.add_word(
+            key, (key, len(key), tuple(cues.get(key, ())), key in masks, places.get(key))
+        )
     automaton.make_automaton()
     return automaton
 
@@ -104,17 +106,10 @@ def _masked(end: int, masks: list[tuple[int, int]], upto: int) -> bool:
     return False
 
 
-def code_mentions(
-    folded: str,
-    passages: list[Passage],
-    codebook: Codebook | None = None,
-    scanned: Scan | None = None,
-) -> list[Mention]:
+def code_mentions(scanned: Scan, passages: list[Passage]) -> list[Mention]:
     """Mentions that count under the codebook's section rules, longest cue first per category.
 
-    ``scanned``: the text's ``scan`` when the caller has it already.
-    """
-    scanned = scanned or scan(folded, codebook or load_codebook())
+    ``scanned``: the text's ``scan`` (its cue hits and masks)."""
     hits, masks = scanned.hits, scanned.masks
     upto, n_masks = 0, len(masks)  # masks starting at or before the hit: hits come in order
     kept: list[Mention] = []

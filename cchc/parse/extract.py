@@ -108,7 +108,7 @@ def extract(doc: Document, codebook: Codebook | None = None, force: bool = False
     codebook = codebook or load_codebook()
     structure = parse_structure(doc.text)
     scanned = scan(doc.folded, codebook)  # one walk: cues, masks and province names
-    mentions = code_mentions(doc.folded, structure.passages, codebook, scanned)
+    mentions = code_mentions(scanned, structure.passages)
     present = present_categories(mentions)
     doubts = plan_doubts(doc, structure, present)
     if len(doubts) >= 2 and not force:

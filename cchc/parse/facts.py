@@ -6,9 +6,9 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
 
-from cchc.parse.laws import iso_date, laws_cited
+from cchc.parse.dates import iso_date
+from cchc.parse.laws import laws_cited
 from cchc.parse.structure import Passage
 from cchc.read.marks import matches_at, positions
 
@@ -69,10 +69,8 @@ def _deadlines(folded: str) -> Iterator[tuple[int, int, str]]:
         lead = next((w for w in _DEADLINE_WORDS if folded.endswith(w, 0, match.start())), None)
         if lead is None:
             continue
-        day, month, year = (int(g) for g in match.groups())
-        try:
-            when = date(year, month, day).isoformat()
-        except ValueError:
+        when = iso_date(*match.groups())
+        if when is None:
             continue
         yield match.start() - len(lead), match.end(), when
 

@@ -49,12 +49,13 @@ def _department(name: str, confidence: str, how: str) -> Issuer:
 
 # The words each self-introduction starts with: matched only where they occur (cchc.read.marks).
 _DEPT_WORDS = ("Sở", "Ban", "Văn phòng", "Thanh tra", "Bộ")
-_COUNCIL_WORDS = ("Chủ tịch", "Ủy ban nhân dân", "UBND", "ỦY BAN NHÂN DÂN", "Uỷ ban nhân dân")
+_COUNCILS = ("Ủy ban nhân dân", "UBND", "ỦY BAN NHÂN DÂN", "Uỷ ban nhân dân")
+_COUNCIL_WORDS = ("Chủ tịch", *_COUNCILS)
 _DEPT = r"((?:" + "|".join(_DEPT_WORDS) + r")\s+[A-ZĐÀ-Ỹ][^.;:()\n]{2,60}?)"
 _SELF_INTRO = re.compile(_DEPT + r"\s*(?:\([^)]{1,20}\)\s*)?(?:xây dựng|ban hành)\s+(?:K|k)ế hoạch")
 _CLOSING = re.compile(r"Trên đây là Kế hoạch[^\n]{0,160}? của " + _DEPT + r"\s*\./\.")
 _UBND = re.compile(
-    r"(?:Chủ tịch\s+)?(?:" + "|".join(_COUNCIL_WORDS[1:]) + r")\s+"
+    r"(?:Chủ tịch\s+)?(?:" + "|".join(_COUNCILS) + r")\s+"
     r"(tỉnh|TỈNH|thành phố|THÀNH PHỐ|huyện|HUYỆN|thị xã|THỊ XÃ|quận|QUẬN|xã|XÃ|phường|PHƯỜNG|thị trấn)"
     r"(?:\s+([^\n]{0,40}?))?\s*(?:ban hành|xây dựng)\s+(?:K|k)ế hoạch"
 )

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
+from cchc.parse.dates import iso_date
 from cchc.read.fold import fold
 
 LAW_NAMES_PATH = Path(__file__).resolve().parents[2] / "data" / "law_names.yaml"
@@ -48,16 +48,6 @@ _AMENDED = re.compile(
 )
 
 
-def iso_date(day: str | None, month: str | None, year: str | None) -> str | None:
-    """ "19", "6", "2015" -> "2015-06-19"; None when a part is missing or the day does not exist."""
-    if not (day and month and year):
-        return None
-    try:
-        return date(int(year), int(month), int(day)).isoformat()
-    except ValueError:
-        return None
-
-
 def _loose(name: str) -> str:
     return " ".join(fold(name).replace(",", " ").split())
 
@@ -87,9 +77,17 @@ def _official_law_names() -> dict[str, str]:
 
 def law_key(name: str, year: str | None) -> str:
     """A cited law's key: its official name when data/law_names.yaml knows it, and its year."""
+    return _with_year(_law_name(name), year)
+
+
+def _law_name(name: str) -> str:
+    """ "Luật" and the official (or, if unknown, the written) name, without the year."""
     name = " ".join(name.split()).rstrip(",")
-    name = _official_law_names().get(_loose(name), name)
-    return f"Luật {name}" + (f" năm {year}" if year else "")
+    return "Luật " + _official_law_names().get(_loose(name), name)
+
+
+def _with_year(law: str, year: str | None) -> str:
+    return law + (f" năm {year}" if year else "")
 
 
 def _named_laws(text: str) -> Iterator[tuple[int, int, str, str | None, str | None]]:
@@ -118,13 +116,14 @@ def laws_cited(text: str) -> list[tuple[int, int, str, str | None]]:
     X") is the same law: the later mention takes the year when the text names X with one year.
     """
     found = list(_named_laws(text))
+    names = [_law_name(name) for _, _, name, _, _ in found]
     years: dict[str, set[str]] = {}
-    for _, _, name, year, _ in found:
+    for law, (_, _, _, year, _) in zip(names, found, strict=True):
         if year:
-            years.setdefault(law_key(name, None), set()).add(year)
+            years.setdefault(law, set()).add(year)
     cited = []
-    for start, end, name, year, passed in found:
-        if not year and len(years.get(law_key(name, None), ())) == 1:
-            (year,) = years[law_key(name, None)]
-        cited.append((start, end, law_key(name, year), passed))
+    for law, (start, end, _, year, passed) in zip(names, found, strict=True):
+        if not year and len(years.get(law, ())) == 1:
+            (year,) = years[law]
+        cited.append((start, end, _with_year(law, year), passed))
     return cited

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from datetime import date
 
 from cchc.geo.provinces import AMBIGUOUS_IN_TEXT, current_province
+from cchc.parse.dates import iso_date
 from cchc.parse.issuers import department_from_code, issuer_from_text
 from cchc.parse.structure import Structure
 
@@ -135,11 +135,10 @@ def find_issued_on(text: str, header_end: int) -> Field:
     match = _PLACE_DATE.search(text[: header_end + 400])
     if not match:
         return missing("không có dòng địa danh, ngày tháng / no place-and-date line")
-    day, month, year = (int(g) for g in match.groups()[1:])
-    try:
-        return Field(date(year, month, day).isoformat(), "high", "dòng địa danh, ngày tháng")
-    except ValueError:
+    when = iso_date(*match.groups()[1:])
+    if when is None:
         return missing(f"ngày không hợp lệ: {match.group(0).strip()} / invalid date")
+    return Field(when, "high", "dòng địa danh, ngày tháng")
 
 
 _NAME = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+ ){1,4}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+$")

@@ -30,9 +30,12 @@ def words_only(text: str) -> str:
     faster than splitting ~2,000 words; any other layout takes the split itself.
     """
     spaced = text.replace("\n", " ").replace("\t", " ")
-    if "  " in spaced or spaced[:1] == " " or spaced[-1:] == " ":
-        return " ".join(text.split())
-    if any(space in spaced for space in _RARE_SPACES):
+    if (
+        "  " in spaced
+        or spaced[:1] == " "
+        or spaced[-1:] == " "
+        or any(space in spaced for space in _RARE_SPACES)
+    ):
         return " ".join(text.split())
     return spaced
 

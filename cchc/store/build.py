@@ -20,6 +20,7 @@ from pathlib import Path
 import duckdb
 
 from cchc.errors import CchcError, DuplicatePlan, StoreError
+from cchc.i18n import t
 from cchc.parse.codebook import load_codebook
 from cchc.parse.extract import EXTRACTOR_VERSION, extract
 from cchc.read import FORMATS, MAX_BYTES, read_bytes, too_large
@@ -68,15 +69,30 @@ class BuildReport:
         )
 
 
-def rebuild_command(db_path: Path, plans_dir: Path | None) -> str:
-    """The `python -m cchc build` line that rebuilds ``db_path`` from its plans folder
-    (``None``: not known here, shown as DIR); defaults are left out."""
+def rebuild_command(db_path: Path, plans_dir: Path | None = None) -> str:
+    """The `python -m cchc build` line that rebuilds ``db_path`` from its plans folder; defaults
+    are left out. ``plans_dir`` None: data/plans for the default database, else not known (DIR)."""
     parts = ["python -m cchc build"]
-    if plans_dir is None or Path(plans_dir).resolve() != DEFAULT_PLANS.resolve():
-        parts.append(f"--plans {shlex.quote(str(plans_dir)) if plans_dir else 'DIR'}")
-    if Path(db_path).resolve() != DEFAULT_DB.resolve():
+    default_db = Path(db_path).resolve() == DEFAULT_DB.resolve()
+    if plans_dir is None:
+        if not default_db:
+            parts.append("--plans DIR")
+    elif Path(plans_dir).resolve() != DEFAULT_PLANS.resolve():
+        parts.append(f"--plans {shlex.quote(str(plans_dir))}")
+    if not default_db:
         parts.append(f"--db {shlex.quote(str(db_path))}")
     return " ".join(parts)
+
+
+def outdated_notice(
+    coded_by: str, db_path: Path, plans_dir: Path | None = None, lang: str = "vi"
+) -> str:
+    """What to tell a user whose plans were coded by extractor ``coded_by``: "" when that is this
+    program's version, else which versions and the exact line that recodes them."""
+    if coded_by == EXTRACTOR_VERSION:
+        return ""
+    command = rebuild_command(db_path, plans_dir)
+    return t("outdated_data", lang, old=coded_by, new=EXTRACTOR_VERSION, command=command)
 
 
 def plan_files(plans_dir: Path) -> list[Path]:

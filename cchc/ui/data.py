@@ -17,8 +17,7 @@ import streamlit as st
 
 from cchc.export.captions import label_provinces, pooled_note  # noqa: F401  (pages use them)
 from cchc.i18n import t
-from cchc.parse.extract import EXTRACTOR_VERSION
-from cchc.store.build import DEFAULT_DB, DEFAULT_PLANS, build_database, rebuild_command
+from cchc.store.build import DEFAULT_DB, DEFAULT_PLANS, build_database, outdated_notice
 from cchc.store.db import Filters, connect, needs_build, run_query
 
 
@@ -78,20 +77,21 @@ def query(name: str, filters: Filters | None = None, **extra: object) -> pd.Data
 
 
 def data_info() -> dict[str, object]:
-    """The latest build's date, plan count and extractor version (for captions and the sidebar).
-
-    ``outdated``: the plans were coded by another version of the extractor than this program's,
-    so what the pages show may differ from what a rebuild would give."""
+    """The latest build's date, plan count and extractor version (for captions and the sidebar)."""
     info = query("data_info")
     if info.empty:
-        return {"data_date": "?", "n_plans": 0, "outdated": False}
+        return {"data_date": "?", "n_plans": 0, "extractor_version": None}
     row = info.iloc[0]
-    version = str(row["extractor_version"] or "?")
     return {
         "data_date": str(row["data_date"])[:10],
         "n_plans": int(row["n_plans"]),
-        "extractor_version": version,
-        "current_version": EXTRACTOR_VERSION,
-        "rebuild_command": rebuild_command(db_path(), plans_dir()),
-        "outdated": version != EXTRACTOR_VERSION,
+        "extractor_version": str(row["extractor_version"] or "?"),
     }
+
+
+def outdated_text(info: dict[str, object], lang: str) -> str:
+    """The sidebar's notice when ``info``'s plans were coded by another extractor version ("" if
+    not): what a page shows may differ from what a rebuild would give."""
+    if info["extractor_version"] is None:
+        return ""
+    return outdated_notice(str(info["extractor_version"]), db_path(), plans_dir(), lang)

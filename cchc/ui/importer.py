@@ -43,8 +43,11 @@ def uploader_key() -> str:
     return f"imp_upload_{st.session_state.get('imp_round', 0)}"
 
 
-def _expand(uploads: list[tuple[str, bytes]]) -> tuple[list[tuple[str, bytes]], list[Checked]]:
-    """Zips become their files; a refused zip becomes one rejected row (nothing of it imported)."""
+def _expand(
+    uploads: list[tuple[str, bytes]],
+) -> tuple[list[tuple[str, bytes]], list[Checked], list[str]]:
+    """Zips become their files; a refused zip becomes one rejected row (nothing of it imported).
+    Also each file's 'import anyway' key, in the files' order."""
     items: list[tuple[str, bytes]] = []
     refused: list[Checked] = []
     for name, data in uploads:
@@ -53,7 +56,7 @@ def _expand(uploads: list[tuple[str, bytes]]) -> tuple[list[tuple[str, bytes]], 
         except CchcError as error:
             result = FileResult.refused(name, error)
             refused.append(Checked(name, b"", result))
-    return items, refused
+    return items, refused, [force_key(n, d) for n, d in items]
 
 
 def _remembered(slot: str, key: tuple, compute: Callable[[], T]) -> T:
@@ -69,30 +72,18 @@ def _remembered(slot: str, key: tuple, compute: Callable[[], T]) -> T:
     return value
 
 
-def _expanded(
-    uploads: list[tuple[str, bytes]],
-) -> tuple[tuple, list[tuple[str, bytes]], list[Checked], list[str]]:
-    """The uploads' identity, their expansion and each file's 'import anyway' key."""
-    uploads_key = tuple((n, content_digest(d)) for n, d in uploads)
-
-    def expand() -> tuple[list[tuple[str, bytes]], list[Checked], list[str]]:
-        items, refused = _expand(uploads)
-        return items, refused, [force_key(n, d) for n, d in items]
-
-    return (uploads_key, *_remembered("imp_expanded", uploads_key, expand))
-
-
 def check_files(uploads: list[tuple[str, bytes]]) -> list[Checked]:
     """What would happen to each uploaded file; re-checks ticked 'import anyway' files with force."""
-    uploads_key, items, refused, force_keys = _expanded(uploads)
+    uploads_key = tuple((n, content_digest(d)) for n, d in uploads)
+    items, refused, force_keys = _remembered("imp_expanded", uploads_key, lambda: _expand(uploads))
     forced = tuple(sorted(k for k in force_keys if st.session_state.get(k)))
     db = db_path()
     stamp = db.stat().st_mtime if db.exists() else 0.0
 
     def check() -> list[Checked]:
-        checked = check_upload(items, db)
-        for i, item in enumerate(checked):
-            if item.result.code == "not_a_plan" and force_key(item.name, item.data) in forced:
+        checked = check_upload(items, db)  # one row per item, in order
+        for i, (item, key) in enumerate(zip(checked, force_keys, strict=True)):
+            if item.result.code == "not_a_plan" and key in forced:
                 checked[i] = check_upload([(item.name, item.data)], db, force=True)[0]
         return refused + checked
 

@@ -69,7 +69,7 @@ def _metadata(ext: Extraction, lang: str) -> pd.DataFrame:
         meta = ext.metadata[name]
         value = level_name(meta.value, lang) if name == "issuer_level" else meta.value
         rows.append({
-            t("field", lang): t(META_LABELS.get(name, f"col_{name}"), lang),
+            t("field", lang): t(META_LABELS[name], lang),
             t("value", lang): "—" if value in (None, "") else str(value),
             t("confidence", lang): t(f"conf_{meta.confidence}", lang),
             t("how_found", lang): how_text(meta.how, lang),
