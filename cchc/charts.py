@@ -22,6 +22,9 @@ _PALETTE = (
     "#17becf", "#aec7e8", "#ffbb78", "#98df8a", "#ff9896", "#c5b0d5", "#c49c94", "#f7b6d2",
 )  # fmt: skip
 GROUP_COLORS = {"digital": "#1f77b4", "traditional": "#ff7f0e"}
+TREND_COLOR = (
+    "#1f4e79"  # one strong colour: each small panel is named, and pale lines vanish in print
+)
 # Fonts with full Vietnamese coverage, Windows first then Linux; diacritics must not vanish.
 FONT = "Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif"
 
@@ -66,13 +69,20 @@ def pool_years(
     return agg.fillna({"share": 0.0})
 
 
-def _finish(chart: alt.Chart, title: str, caption: str) -> alt.Chart:
-    subtitle = textwrap.wrap(caption, 75) or [""]
+def _finish(
+    chart: alt.Chart | alt.FacetChart, title: str, caption: str, notes: list[str] | None = None
+) -> alt.Chart:
+    """Title, the caption as subtitle (plus ``notes`` lines), fonts and sizes for every chart."""
+    subtitle = (textwrap.wrap(caption, 75) or [""]) + [
+        line for note in notes or [] for line in textwrap.wrap(note, 75)
+    ]
+    # Fit the width only: "fit" would also squash the height into an unsized container. Panels
+    # (facets) keep their own size: Vega-Lite cannot fit them.
+    faceted = isinstance(chart, alt.FacetChart)
+    autosize = alt.AutoSizeParams(type="pad" if faceted else "fit-x", contains="padding")
     return (
         chart.properties(
-            title=alt.TitleParams(title, subtitle=subtitle, anchor="start"),
-            # fit the width only: "fit" would also squash the height into an unsized container
-            autosize=alt.AutoSizeParams(type="fit-x", contains="padding"),
+            title=alt.TitleParams(title, subtitle=subtitle, anchor="start"), autosize=autosize
         )
         .configure(font=FONT)
         .configure_title(fontSize=22, subtitleFontSize=14, subtitleColor="#444", offset=12)
@@ -188,28 +198,53 @@ def category_bars(df: pd.DataFrame, lang: str, caption: str, title: str | None =
     return _finish(chart, title or t("c_indicators", lang), caption)
 
 
+def _panel_labels(data: pd.DataFrame, years: list[int]) -> list[str]:
+    """The share printed over a point: every point when the years are few, else the first and
+    the last year's (a row of overlapping numbers reads as noise)."""
+    shown = set(years) if len(years) <= 5 else {years[0], years[-1]}
+    return [
+        f"{s:.0%}" if y in shown else "" for y, s in zip(data["year"], data["share"], strict=True)
+    ]
+
+
+def _plans_per_year(data: pd.DataFrame, lang: str) -> str:
+    """ "Số kế hoạch theo năm: 2023: 1 · 2025: 4": a share of one plan is not a trend."""
+    counts = data.groupby("year")["n_plans"].max()
+    # No-break space before each "·": a wrapped line never starts with one.
+    return (
+        t("plans_per_year", lang) + ": " + "\u00a0· ".join(f"{y}: {n}" for y, n in counts.items())
+    )
+
+
 def trend_lines(df: pd.DataFrame, lang: str, caption: str, title: str | None = None) -> alt.Chart:
-    """Share of plans with each category by year; the tooltip names the plans behind each point."""
-    data = _labelled(df, lang)
+    """Share of plans with each category by year: one small panel per category, on the same
+    0–100 % scale, so no line hides another (a dozen lines on one plot do); the tooltip gives
+    the counts behind each point."""
+    data = _labelled(df, lang, short=True)
     ids = _order(data["category_id"])
-    colors = category_colors()
-    labels = data.drop_duplicates("category_id").set_index("category_id").loc[ids, "label"].tolist()
-    base = alt.Chart(data).encode(
-        x=alt.X("year:O", title=t("col_year", lang), axis=alt.Axis(labelAngle=0)),
-        y=alt.Y(
-            "share:Q",
-            title=t("col_share", lang),
-            axis=alt.Axis(format=".0%"),
-            scale=alt.Scale(domain=[0, 1]),
-        ),  # fmt: skip
-        color=alt.Color(
-            "label:N",
-            scale=alt.Scale(domain=labels, range=[colors[i] for i in ids]),
-            legend=alt.Legend(title=None, orient="bottom", columns=2),
-        ),
+    years = sorted(data["year"].unique().tolist())
+    data["value_label"] = _panel_labels(data, years)
+    columns = 3 if len(ids) <= 6 else 4
+    width = 240 if columns == 3 else 175
+    # Panel titles wrap rather than being cut ("Bộ chỉ số phục vụ người dân, doanh nghiệp…").
+    data["panel"] = ["\n".join(textwrap.wrap(lbl, width // 9)) for lbl in data["label"]]
+    panels = list(dict.fromkeys(data.set_index("category_id").loc[ids, "panel"]))
+    step = 1 if len(years) <= 5 else 2 if columns == 3 else 3  # year labels must not touch
+    base = alt.Chart().encode(
+        x=alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0, values=years[::step], labelFontSize=13)),
+        y=alt.Y("share:Q", title=None, scale=alt.Scale(domain=[0, 1.15], nice=False),
+                axis=alt.Axis(format=".0%", values=[0, 0.25, 0.5, 0.75, 1], labelFontSize=13)),
         tooltip=[alt.Tooltip("year:O", title=t("col_year", lang)), *_tooltip(lang, False)],
+    )  # fmt: skip
+    layer = alt.layer(
+        base.mark_line(strokeWidth=3, color=TREND_COLOR),
+        base.mark_point(size=70, filled=True, color=TREND_COLOR, opacity=1),
+        base.mark_text(dy=-13, fontSize=13, color="#222").encode(text="value_label:N"),
+        data=data,
+    ).properties(width=width, height=150)
+    header = alt.Header(labelFontSize=15, labelFontWeight="bold", labelAnchor="start",
+                        labelExpr="split(datum.label, '\\n')", labelLimit=0)  # fmt: skip
+    chart = layer.facet(
+        facet=alt.Facet("panel:N", sort=panels, title=None, header=header), columns=columns
     )
-    chart = (base.mark_line(strokeWidth=3) + base.mark_point(size=90, filled=True)).properties(
-        height=380, width="container"
-    )
-    return _finish(chart, title or t("c_trends", lang), caption)
+    return _finish(chart, title or t("c_trends", lang), caption, [_plans_per_year(data, lang)])

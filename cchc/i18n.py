@@ -76,6 +76,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Share of plans naming each index to improve",
     ),
     "c_trends": ("Tỷ lệ kế hoạch có từng mục, theo năm", "Share of plans with each item, by year"),
+    "plans_per_year": ("Số kế hoạch theo năm", "Plans per year"),
     "c_citations": (
         "Số kế hoạch trích dẫn văn bản trung ương, theo năm",
         "Plans citing central documents, by year",

@@ -18,6 +18,16 @@ SEEDS = {
     "son_la": "004_63e9c6af6d83632b.txt",
 }
 
+# The six content areas as the dashboard labels them (short labels, codebook order).
+AREAS_VI = [
+    "Thể chế",
+    "Thủ tục hành chính",
+    "Bộ máy",
+    "Công vụ",
+    "Tài chính công",
+    "Chính quyền số",
+]
+
 
 def seed_path(key: str) -> Path:
     return DEFAULT_PLANS / SEEDS[key]

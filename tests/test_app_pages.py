@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 from cchc.parse.extract import EXTRACTOR_VERSION
 from cchc.read import read_document
 from tests.apptest import open_page
-from tests.conftest import seed_path
+from tests.conftest import AREAS_VI, seed_path
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = str(ROOT / "app.py")
@@ -21,14 +21,6 @@ PAGES = [
     "pages/3_xu_huong.py",
     "pages/4_chi_tiet.py",
     "pages/5_bo_ma.py",
-]
-AREAS_VI = [
-    "Thể chế",
-    "Thủ tục hành chính",
-    "Bộ máy",
-    "Công vụ",
-    "Tài chính công",
-    "Chính quyền số",
 ]
 
 
@@ -141,6 +133,13 @@ def test_compare_says_what_each_province_has_that_the_others_lack() -> None:
     text = all_text(at)
     assert "Hà Giang có mà các tỉnh khác không có" in text
     assert "Cải cách tổ chức bộ máy hành chính nhà nước" in text
+
+
+def test_trend_page_tables_show_shares_as_whole_percents() -> None:
+    # Three 2025 plans: a document cited by one of them is 33 %, not 33.33 % beside 100 %.
+    at = open_page("pages/3_xu_huong.py", prov=["An Giang", "Hà Giang", "Cao Bằng"])
+    shares = at.dataframe[0].value["share"]
+    assert set(shares) <= {0.33, 0.67, 1.0} and 0.33 in set(shares)
 
 
 def test_first_run_without_database_builds_it(tmp_path: Path, monkeypatch) -> None:

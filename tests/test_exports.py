@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import io
 import subprocess
 import sys
@@ -18,6 +19,7 @@ from cchc.export import briefing, images, tables
 from cchc.export.catalog import CHART_IDS, build_item, context, table_columns
 from cchc.export.jobs import export_bytes
 from cchc.store.db import Filters, connect, run_query
+from tests.conftest import AREAS_VI
 
 ROOT = Path(__file__).resolve().parents[1]
 TITLE_VI = "Tỷ lệ kế hoạch cam kết tuyên truyền từng lĩnh vực cải cách"
@@ -154,6 +156,17 @@ def test_every_catalogue_chart_builds_with_a_finding(run) -> None:
         item = build_item(ctx, chart_id)
         assert item.title and item.finding and "Nguồn: 5 kế hoạch" in item.caption, chart_id
         assert not item.table.empty, chart_id
+
+
+def test_trend_chart_gives_each_area_its_own_panel_and_the_plans_behind_each_year(run) -> None:
+    # Six lines on one plot hid each other where shares were equal; panels cannot.
+    item = build_item(context(run, Filters(), "vi"), "trend_content_area")
+    assert item.chart.to_dict()["columns"] == 3
+    svg = images.render(item.chart, "svg").decode("utf-8")
+    for area in AREAS_VI:
+        assert f">{area}</text>" in svg, area
+    # One 2023 plan, four in 2025: a reader sees how few plans each point stands for.
+    assert "Số kế hoạch theo năm: 2023: 1\u00a0· 2025: 4" in html.unescape(svg)
 
 
 def test_filters_reach_the_pack_and_an_empty_selection_is_an_error(run) -> None:

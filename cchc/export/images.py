@@ -82,8 +82,10 @@ def standalone(
     head.setdefault("anchor", "start")
     spec["title"] = head
     _fix_width(spec, width)
-    if not any(k in spec for k in ("hconcat", "vconcat", "concat")):
-        spec.setdefault("width", width)  # a chart without a width would render 200 px wide
+    if not any(k in spec for k in ("hconcat", "vconcat", "concat", "facet")):
+        spec.setdefault(
+            "width", width
+        )  # a chart without a width would render 200 px wide; panels keep theirs
     config = spec.setdefault("config", {})
     config["font"] = FONT
     config["background"] = "white"  # a transparent PNG turns black in some slide themes

@@ -75,6 +75,12 @@ def with_blanks_shown(df: pd.DataFrame) -> pd.DataFrame:
     return shown
 
 
+def whole_percent(shares: pd.Series) -> pd.Series:
+    """Shares rounded to whole percents for the grid ("25%", not "25.25%", beside "30%");
+    downloads keep the exact values."""
+    return shares.astype(float).round(2)
+
+
 def show_table(
     df: pd.DataFrame, columns: dict[str, str], lang: str, caption: str = "", empty: str = ""
 ) -> None:
@@ -85,8 +91,11 @@ def show_table(
         st.info(empty or t("none_found", lang))  # an empty grid reads as a broken table
         return
     present = {c: k for c, k in columns.items() if c in df.columns}
+    shown = with_blanks_shown(df[list(present)])
+    for col in [c for c, key in present.items() if key == "col_share"]:
+        shown[col] = whole_percent(shown[col])
     st.dataframe(
-        with_blanks_shown(df[list(present)]),
+        shown,
         column_config=column_config(present, lang),
         hide_index=True,
         width="stretch",
@@ -107,7 +116,8 @@ def show_pivot(df: pd.DataFrame, first_col: str, caption: str = "") -> None:
     config = {
         c: st.column_config.NumberColumn(c, format="percent") for c in df.columns if c != first_col
     }
-    st.dataframe(df, column_config=config, hide_index=True, width="stretch")
+    shown = df.assign(**{c: whole_percent(df[c]) for c in config})
+    st.dataframe(shown, column_config=config, hide_index=True, width="stretch")
     if caption:
         st.caption(caption)
     labelled_table_downloads(df, [c for c in df.columns if c != first_col], caption)
