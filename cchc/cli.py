@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -202,3 +203,8 @@ def main(argv: list[str] | None = None) -> int:
     except CchcError as error:
         print(f"Lỗi: {error.message_vi}\nError: {error.message_en}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # The reader stopped early (`query … | head`): end quietly, not with a traceback, and
+        # keep Python from failing again when it flushes stdout on exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1

@@ -1,13 +1,16 @@
-"""Law citations: one key per law, whatever the plan's wording (data/law_names.yaml)."""
+"""Facts: law citations (one key per law, whatever the plan's wording: data/law_names.yaml) and
+deadlines."""
 
 from __future__ import annotations
 
 import pytest
 import yaml
 
+from cchc.parse.extract import extract
 from cchc.parse.facts import extract_citations
 from cchc.parse.laws import LAW_NAMES_PATH, law_key, parse_law_names
 from cchc.parse.structure import parse_structure
+from cchc.read import read_bytes
 
 
 def cited(text: str) -> dict[str, str | None]:
@@ -101,3 +104,15 @@ def test_a_law_names_file_that_would_key_laws_wrongly_is_refused(entries, proble
 
 def test_a_law_with_an_empty_alias_list_is_read():
     assert parse_law_names([{"name": "Báo chí", "aliases": None}]) == {"báo chí": "Báo chí"}
+
+
+def test_a_deadline_written_out_in_words_is_a_target():
+    # Plans date themselves "ngày 30 tháng 12 năm 2022"; their deadlines are written the same way.
+    text = (
+        "KẾ HOẠCH\nTuyên truyền cải cách hành chính năm 2025\nI. TỔ CHỨC THỰC HIỆN\n"
+        "1. Các đơn vị gửi báo cáo kết quả về Sở Nội vụ trước ngày 15 tháng 12 năm 2025.\n"
+        "2. Báo cáo quý gửi chậm nhất ngày 24/01/2025.\n"
+    )
+    extraction = extract(read_bytes(text.encode(), "p.txt"), force=True)
+    deadlines = {t.period for t in extraction.targets if t.unit == "hạn chót"}
+    assert deadlines == {"2025-12-15", "2025-01-24"}

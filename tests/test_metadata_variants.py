@@ -63,6 +63,33 @@ def test_post_merger_plan_names_a_current_province():
     )
 
 
+@pytest.mark.parametrize(
+    "title,years",
+    [("TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH NĂM 2026", (2026, 2026)),
+     ("TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH GIAI ĐOẠN 2026 - 2030", (2026, 2030))],
+)  # fmt: skip
+def test_a_title_in_capitals_gives_the_plan_year_not_a_cited_plans(title, years):
+    # The preamble cites the ministry's 2025 plan first; the title says which year this one is.
+    preamble = (
+        "Thực hiện Quyết định số 49/QĐ-BNV ngày 01 tháng 3 năm 2025 của Bộ Nội vụ ban hành Kế "
+        "hoạch thông tin, tuyên truyền cải cách hành chính năm 2025. Ủy ban nhân dân tỉnh ban "
+        "hành Kế hoạch tuyên truyền trên địa bàn tỉnh Tuyên Quang như sau:"
+    )
+    meta = _plan(preamble, title)
+    assert (meta["year_from"], meta["year_to"]) == years
+
+
+def test_without_a_year_in_the_title_the_plans_own_wording_gives_it_not_a_cited_plan():
+    preamble = (
+        "Thực hiện Quyết định số 49/QĐ-BNV ngày 01 tháng 3 năm 2025 của Bộ Nội vụ ban hành Kế "
+        "hoạch thông tin, tuyên truyền cải cách hành chính năm 2025. Chủ tịch Ủy ban nhân dân "
+        "tỉnh ban hành Kế hoạch tuyên truyền cải cách hành chính năm 2026 trên địa bàn tỉnh An "
+        "Giang, với những nội dung sau:"
+    )
+    meta = _plan(preamble, "TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH")
+    assert (meta["year_from"], meta["year_to"]) == (2026, 2026)
+
+
 def test_missing_year_is_null_with_a_reason():
     extraction = extract(
         read_bytes(f"KẾ HOẠCH\nTuyên truyền cải cách hành chính\n{PLAN_BODY}".encode(), "p.txt")

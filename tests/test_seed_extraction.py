@@ -134,6 +134,34 @@ def test_distribution_list_and_budget_never_count_for_content(seed_extractions):
                 assert mention.section_kind not in ("distribution", "budget", "signature")
 
 
+def _before_and_after(extraction, mention) -> tuple[str, str]:
+    text = extraction.doc.text
+    return fold(text[max(0, mention.start - 16) : mention.start]), fold(
+        text[mention.end : mention.end + 24]
+    )
+
+
+def test_names_of_bodies_and_events_are_not_evidence(seed_extractions):
+    """An Giang: "báo cáo Chủ tịch Ủy ban nhân dân tỉnh" names a body, not an audience of
+    citizens; "Hội nghị trực tuyến toàn quốc tổng kết công tác năm 2024" (003) and "Hội nghị lần
+    thứ sáu Ban Chấp hành Trung ương" (001, 002) are not meetings the plan holds; "gương mẫu chấp
+    hành kỷ luật" is conduct, not publicising role models; "theo phân cấp của Luật Ngân sách nhà
+    nước" names a law, not a public-finance commitment."""
+    checked = 0
+    for extraction in seed_extractions.values():
+        for mention in extraction.mentions:
+            before, after = _before_and_after(extraction, mention)
+            said = fold(extraction.doc.text[mention.start : mention.end])
+            if mention.category == "nhan_dan":
+                assert not before.endswith(("ủy ban ", "hội đồng ")), (before, said)
+                checked += 1
+            if mention.category == "hoi_nghi":
+                assert not after.startswith((" lần thứ", " trực tuyến toàn quốc")), (said, after)
+            assert not (mention.category == "mo_hinh_dien_hinh" and said == "gương")
+            assert not (mention.family == "content_area" and before.endswith("luật "))
+    assert checked > 10  # the citizens each plan really addresses are still found
+
+
 def test_evidence_is_shown_as_written(seed_extractions):
     """Cao Bằng's text is hard-wrapped: evidence maps back to the original lines."""
     extraction = seed_extractions["cao_bang"]

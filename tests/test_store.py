@@ -152,6 +152,15 @@ def test_cli_query_prints_csv_and_json(seed_db):
     assert "Tuyên Quang" in {r["province"] for r in json.loads(out.stdout)}
 
 
+def test_cli_query_into_a_reader_that_stops_early_ends_without_a_traceback(seed_db):
+    # `python -m cchc query … | head`: the reader has gone before the first write.
+    command = [sys.executable, "-m", "cchc", "query", "plans_list", "--db", str(seed_db)]
+    reader_gone = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    reader_gone.stdout.close()
+    errors = reader_gone.stderr.read().decode()
+    assert reader_gone.wait() == 1 and "Traceback" not in errors, errors
+
+
 def test_cli_build_prints_a_summary(tmp_path):
     run = subprocess.run(
         [sys.executable, "-m", "cchc", "build", "--db", str(tmp_path / "c.duckdb"), "--quiet"],

@@ -41,7 +41,7 @@ class Codebook:
     version: int
     families: dict[str, Family]
     categories: tuple[Category, ...]
-    masks: tuple[str, ...]
+    masks: dict[str, frozenset[str]]  # folded name -> the families whose cues it hides
     masked_families: frozenset[str]
 
     @cached_property
@@ -67,14 +67,26 @@ def parse_codebook(data: dict) -> Codebook:
     unknown = {c.family for c in categories} - set(families)
     if unknown:
         raise ValueError(f"codebook: unknown families {sorted(unknown)}")
-    masks = data.get("masks", {})
+    masks = _masks(data.get("masks", []))
     return Codebook(
         int(data.get("version", 1)),
         families,
         categories,
-        tuple(fold(p) for p in masks.get("phrases", [])),
-        frozenset(masks.get("families", [])),
+        masks,
+        frozenset().union(*masks.values()),
     )
+
+
+def _masks(groups: list[dict] | dict) -> dict[str, frozenset[str]]:
+    """Groups of names, each with the families it masks (one group without a list is read too);
+    a name listed in two groups masks the families of both."""
+    masks: dict[str, frozenset[str]] = {}
+    for group in [groups] if isinstance(groups, dict) else groups:
+        families = frozenset(group.get("families", []))
+        for phrase in group.get("phrases", []):
+            key = fold(phrase)
+            masks[key] = masks.get(key, frozenset()) | families
+    return masks
 
 
 @lru_cache(maxsize=4)

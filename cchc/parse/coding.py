@@ -39,7 +39,8 @@ def _province_press_cues() -> list[str]:
 
 @lru_cache(maxsize=4)
 def build_automaton(codebook: Codebook) -> ahocorasick.Automaton:
-    """Every cue, mask phrase and province name -> (key, length, cues, is_mask, province).
+    """Every cue, mask phrase and province name -> (key, length, cues, masked families or None,
+    province).
 
     A cue payload carries what the section rules need. Province names ride in the same
     automaton: one walk over the text finds both.
@@ -57,12 +58,12 @@ def build_automaton(codebook: Codebook) -> ahocorasick.Automaton:
             cue(key, category.family, category.id, True)
     for key in _province_press_cues():
         cue(key, "channel", "bao_chi", False)
-    masks = set(codebook.masks)
+    masks = codebook.masks
     places = province_keys()
     automaton = ahocorasick.Automaton()
-    for key in dict.fromkeys([*cues, *codebook.masks, *places]):
+    for key in dict.fromkeys([*cues, *masks, *places]):
         automaton.add_word(
-            key, (key, len(key), tuple(cues.get(key, ())), key in masks, places.get(key))
+            key, (key, len(key), tuple(cues.get(key, ())), masks.get(key), places.get(key))
         )
     automaton.make_automaton()
     return automaton
@@ -73,7 +74,7 @@ class Scan:
     """Whole-word hits of one walk over a plan's folded text."""
 
     hits: list[tuple]  # cue hits (start, -end, order, key, payload): by start, longest first
-    masks: list[tuple[int, int]]  # spans of unit and index names, sorted
+    masks: list[tuple[int, int, frozenset[str]]]  # names (start, end, families they mask), sorted
     places: list[tuple[int, str, str]]  # province names (start, key, name), in the walk's order
 
 
@@ -81,15 +82,15 @@ def scan(folded: str, codebook: Codebook) -> Scan:
     """Find every cue, mask phrase and province name that stands as whole words."""
     hits, masks, places = [], [], []
     size = len(folded)
-    for end_index, (key, length, cues, is_mask, place) in build_automaton(codebook).iter(folded):
+    for end_index, (key, length, cues, masked, place) in build_automaton(codebook).iter(folded):
         end = end_index + 1
         start = end - length
         if (start and folded[start - 1].isalnum()) or (end < size and folded[end].isalnum()):
             continue  # part of a longer word
         for cue in cues:
             hits.append((start, -end, len(hits), key, cue))
-        if is_mask:
-            masks.append((start, end))
+        if masked:
+            masks.append((start, end, masked))
         if place:
             places.append((start, key, place))
     hits.sort()  # by start, longest first; ties keep the automaton's order
@@ -97,11 +98,12 @@ def scan(folded: str, codebook: Codebook) -> Scan:
     return Scan(hits, masks, places)
 
 
-def _masked(end: int, masks: list[tuple[int, int]], upto: int) -> bool:
-    """Inside a unit or index name? ``masks[:upto]`` start at or before the hit; masks are few
-    and sorted, so only the last three of those can still be open."""
+def _masked(start: int, family: str, masks: list[tuple], upto: int) -> bool:
+    """Does the hit start inside a name that masks its family? ``masks[:upto]`` start at or
+    before the hit; masks are few and sorted, so only the last three of those can still be open."""
     for j in range(max(0, upto - 3), upto):
-        if masks[j][1] >= end:
+        mask_end, families = masks[j][1], masks[j][2]
+        if mask_end > start and family in families:
             return True
     return False
 
@@ -126,7 +128,7 @@ def code_mentions(scanned: Scan, passages: list[Passage]) -> list[Mention]:
         if maskable and masks:
             while upto < n_masks and masks[upto][0] <= start:
                 upto += 1
-            if _masked(-neg_end, masks, upto):
+            if _masked(start, family, masks, upto):
                 continue
         last_end[category] = -neg_end
         kept.append(

@@ -23,8 +23,11 @@ from cchc.read import Document
 # typed in capitals is not cited. 1.5: on a PDF page with ruled tables, the text around the
 # tables gets its paragraph gaps too. 1.6: laws keyed by their official name (data/law_names.yaml),
 # with the year and date of "ngày 19 tháng 6 năm 2015" or "số 83/2015/QH13" after the name; a law's
-# name ends before "có hiệu lực", a number or another document named after it.
-EXTRACTOR_VERSION = "1.6"
+# name ends before "có hiệu lực", a number or another document named after it. 1.7: a title in
+# capitals gives the plan year; masks per family (bodies are not audiences, Party plenums not
+# meetings), and a cue that starts inside a masked name does not count; "gương" alone is no
+# longer a cue (gương mẫu); deadlines written "ngày d tháng m năm y".
+EXTRACTOR_VERSION = "1.7"
 
 
 @dataclass

@@ -42,7 +42,8 @@ _LEAD = re.compile(r"(tối thiểu(?: là)?|ít nhất|tối đa|đạt|phấn 
 _EVERY = re.compile(r"(hàng|mỗi|định kỳ)\s+(quý|tháng|năm|tuần)", re.I)
 # "chậm nhất ngày 15/3/2024", "trước ngày …": found from the date out, in the folded (lower-case,
 # same-length) text; a case-insensitive leading alternation made this scan ~20x slower.
-_DEADLINE_DATE = re.compile(r"ngày (\d{1,2})/(\d{1,2})/(\d{4})")
+# "ngày 24/01/2025", or written out as the plans date themselves: "ngày 15 tháng 12 năm 2025".
+_DEADLINE_DATE = re.compile(r"ngày (\d{1,2})(?:/| tháng )(\d{1,2})(?:/| năm )(\d{4})")
 _DEADLINE_WORDS = ("chậm nhất ", "trước ")
 
 
@@ -64,7 +65,8 @@ def _target_from(text: str, match: re.Match[str], passage: Passage) -> Target | 
 
 
 def _deadlines(folded: str) -> Iterator[tuple[int, int, str]]:
-    """(start, end, ISO date) of every "chậm nhất / trước ngày d/m/yyyy" with a valid date."""
+    """(start, end, ISO date) of every "chậm nhất / trước ngày d/m/yyyy" (or "ngày d tháng m năm
+    yyyy") with a valid date."""
     for match in _DEADLINE_DATE.finditer(folded):
         lead = next((w for w in _DEADLINE_WORDS if folded.endswith(w, 0, match.start())), None)
         if lead is None:

@@ -80,12 +80,27 @@ def find_province(
     return Field(best, confidence, f"tên tỉnh trong văn bản (điểm {score:g}) / named in text")
 
 
-_RANGE = re.compile(r"giai đoạn\s*(\d{4})\s*[-–]\s*(\d{4})")
-_YEAR = re.compile(r"năm\s*(\d{4})")
+# Titles are often typed in capitals ("… NĂM 2026", "GIAI ĐOẠN 2026 - 2030").
+_RANGE = re.compile(r"giai đoạn\s*(\d{4})\s*[-–]\s*(\d{4})", re.I)
+_YEAR = re.compile(r"năm\s*(\d{4})", re.I)
 _SELF_YEAR = re.compile(
     r"(?:xây dựng|ban hành|Trên đây là) Kế hoạch[^.\n]{0,120}?(?:năm\s*(\d{4})|giai đoạn\s*(\d{4})\s*[-–]\s*(\d{4}))",
     re.I,
 )
+
+
+# A clause that names a numbered document ("Quyết định số 49/QĐ-BNV … của Bộ Nội vụ ban hành Kế
+# hoạch … năm 2025") is about that document's plan, not this one.
+_CITED_IN_CLAUSE = re.compile(r"số\s*\d+\s*/")
+
+
+def _own_plan_wording(text: str) -> re.Match[str] | None:
+    """The first "… ban hành Kế hoạch … năm N" that is not said of a cited document."""
+    for match in _SELF_YEAR.finditer(text):
+        clause_start = max(text.rfind(mark, 0, match.start()) for mark in (".", ";", "\n"))
+        if not _CITED_IN_CLAUSE.search(text, clause_start + 1, match.start()):
+            return match
+    return None
 
 
 def find_years(title: str, text: str) -> tuple[Field, Field]:
@@ -96,7 +111,7 @@ def find_years(title: str, text: str) -> tuple[Field, Field]:
         if match := _YEAR.search(source):
             year = int(match.group(1))
             return Field(year, confidence, how), Field(year, confidence, how)
-    if match := _SELF_YEAR.search(text):
+    if match := _own_plan_wording(text):
         how = "câu tự giới thiệu kế hoạch / the plan's own wording"
         if match.group(1):
             year = int(match.group(1))
