@@ -63,8 +63,13 @@ def _labelled(df: pd.DataFrame, lang: str, short: bool = False) -> pd.DataFrame:
 def pool_years(
     df: pd.DataFrame, keys: list[str], sort: bool = True, dropna: bool = False
 ) -> pd.DataFrame:
-    """Pools years: shares of pooled plan-years, never averages of yearly shares."""
-    agg = df.groupby(keys, as_index=False, sort=sort, dropna=dropna)[["n_with", "n_plans"]].sum()
+    """Pools years: shares of pooled counts, never averages of yearly shares. Each plan counts
+    once (the queries' ``*_once`` columns count it in its first selected year only): a 2022–2025
+    plan is one plan, as in "Nguồn: N kế hoạch", not four."""
+    once = "n_with_once" in df
+    counts = ["n_with_once", "n_plans_once"] if once else ["n_with", "n_plans"]
+    agg = df.groupby(keys, as_index=False, sort=sort, dropna=dropna)[counts].sum()
+    agg = agg.rename(columns=dict(zip(counts, ["n_with", "n_plans"], strict=True)))
     agg["share"] = agg["n_with"] / agg["n_plans"].where(agg["n_plans"] > 0)
     return agg.fillna({"share": 0.0})
 

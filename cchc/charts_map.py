@@ -53,7 +53,10 @@ def pool_measure(rows: pd.DataFrame, category: str | None = None) -> pd.DataFram
     if rows.empty:
         return pd.DataFrame(columns=POOLED_COLUMNS)
     per_year = rows.groupby(["province", "year"], as_index=False).agg(
-        n_with=("n_with", "sum"), n_plans=("n_plans", "first"), n_cat=("category_id", "nunique")
+        # each plan once over the years (in its first selected year), as the captions count
+        n_with=("n_with_once", "sum"),
+        n_plans=("n_plans_once", "first"),
+        n_cat=("category_id", "nunique"),
     )
     per_year["n_total"] = per_year["n_plans"] * per_year["n_cat"]
     pooled = per_year.groupby("province", as_index=False)[["n_with", "n_total"]].sum()

@@ -52,6 +52,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Source: {n} plans · data as of {date}",
     ),
     "no_filter": ("không lọc", "no filters"),
+    "pooled_many": (
+        "{n} tỉnh hiện nay gộp kế hoạch của các tỉnh cũ (ghi trong ngoặc sau tên tỉnh).",
+        "{n} current provinces pool plans of former provinces (named in brackets after each).",
+    ),
     "pooled": (
         "{label} gộp kế hoạch của các tỉnh cũ (kế hoạch ở đây ban hành dưới tên: {members}).",
         "{label} pools plans of former provinces (plans here issued as: {members}).",

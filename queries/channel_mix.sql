@@ -2,6 +2,8 @@
 --   mentions it gets, its share of all channel mentions, and whether it is digital or traditional.
 -- Parameters: $year_from, $year_to; $provinces, $levels, $sectors (VARCHAR[], empty = all); $view_by.
 -- Grain: one row per province × year × channel.
+--   n_plans_once and n_with_once count a plan only in its first selected year: summed over the
+--   years they count each plan once (a 2022–2025 plan is one plan, not four).
 WITH plan_counts AS (
     SELECT * FROM province_year_plans($year_from, $year_to, $provinces, $levels, $sectors, $view_by)
 ),
@@ -10,7 +12,7 @@ categories AS (
     FROM codebook WHERE family = 'channel'
 ),
 hits AS (
-    SELECT province, year, category_id, count(*) AS n_with, sum(n_mentions) AS n_mentions
+    SELECT province, year, category_id, count(*) AS n_with, count(*) FILTER (WHERE first_in_range) AS n_with_once, sum(n_mentions) AS n_mentions
     FROM filtered_presence($year_from, $year_to, $provinces, $levels, $sectors, $view_by)
     WHERE family = 'channel'
     GROUP BY province, year, category_id
@@ -19,7 +21,7 @@ totals AS (  -- all channel mentions of a province and year: the denominator of 
     SELECT province, year, sum(n_mentions) AS all_mentions FROM hits GROUP BY province, year
 )
 SELECT pc.province, pc.year, c.category_id, c.label_vi, c.label_en, c.channel_group, pc.n_plans,
-       coalesce(h.n_with, 0) AS n_with, coalesce(h.n_with, 0) / pc.n_plans AS share_plans,
+       coalesce(h.n_with, 0) AS n_with, pc.n_plans_once, coalesce(h.n_with_once, 0) AS n_with_once, coalesce(h.n_with, 0) / pc.n_plans AS share_plans,
        coalesce(h.n_mentions, 0) AS n_mentions,
        coalesce(coalesce(h.n_mentions, 0) / nullif(tt.all_mentions, 0), 0) AS share_mentions,
        pc.issued_as

@@ -8,11 +8,14 @@
 --   filters have no row (the map draws them as "no data", not as zero). n_plans_total counts each
 --   plan once over the selected years; n_after_merger counts plans issued from 1 July 2025 under
 --   the name of a merged province (they cannot be split back to the former provinces).
+--   n_plans_once and n_with_once count a plan only in its first selected year: summed over the
+--   years they count each plan once (a 2022–2025 plan is one plan, not four).
 WITH fp AS (
     SELECT * FROM filtered_plans($year_from, $year_to, $provinces, $levels, $sectors, $view_by)
 ),
 plan_counts AS (
-    SELECT province, year, count(*) AS n_plans FROM fp GROUP BY province, year
+    SELECT province, year, count(*) AS n_plans, count(*) FILTER (WHERE first_in_range) AS n_plans_once
+    FROM fp GROUP BY province, year
 ),
 per_province AS (
     SELECT fp.province,
@@ -31,13 +34,14 @@ categories AS (
     SELECT category_id, label_vi, label_en, sort_order FROM codebook WHERE family = $family
 ),
 hits AS (
-    SELECT province, year, category_id, count(*) AS n_with
+    SELECT province, year, category_id, count(*) AS n_with,
+           count(*) FILTER (WHERE first_in_range) AS n_with_once
     FROM filtered_presence($year_from, $year_to, $provinces, $levels, $sectors, $view_by)
     WHERE family = $family
     GROUP BY province, year, category_id
 )
 SELECT pc.province, pc.year, c.category_id, c.label_vi, c.label_en, pc.n_plans,
-       coalesce(h.n_with, 0) AS n_with,
+       coalesce(h.n_with, 0) AS n_with, pc.n_plans_once, coalesce(h.n_with_once, 0) AS n_with_once,
        pp.n_plans_total, pp.issued_as, pp.n_after_merger
 FROM plan_counts pc
 JOIN per_province pp ON pp.province IS NOT DISTINCT FROM pc.province

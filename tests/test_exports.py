@@ -15,7 +15,7 @@ from PIL import Image
 from pptx import Presentation
 from pypdf import PdfReader
 
-from cchc.export import briefing, images, tables
+from cchc.export import briefing, captions, images, tables
 from cchc.export.catalog import CHART_IDS, build_item, context, table_columns
 from cchc.export.jobs import export_bytes
 from cchc.store.db import Filters, connect, run_query
@@ -188,3 +188,22 @@ def test_cli_export_writes_files(seed_db: Path, tmp_path: Path) -> None:
         assert done.returncode == 0, done.stderr
         assert out.stat().st_size > 1000
     assert openpyxl.load_workbook(tmp_path / "out.xlsx").active["A4"].value == "Province"
+
+
+def test_pooled_note_names_every_former_province_over_all_years_and_stays_short() -> None:
+    rows = pd.DataFrame(
+        {"province": ["Tuyên Quang", "Tuyên Quang"], "year": [2024, 2026],
+         "issued_as": ["Hà Giang", "Tuyên Quang"]}
+    )  # fmt: skip
+    note = captions.pooled_note(rows, "today", "vi")
+    assert note == (
+        "Tuyên Quang (gồm Hà Giang) gộp kế hoạch của các tỉnh cũ "
+        "(kế hoạch ở đây ban hành dưới tên: Hà Giang, Tuyên Quang)."
+    )
+    many = pd.DataFrame(
+        {"province": ["Tuyên Quang", "An Giang", "Đắk Lắk", "Bắc Ninh"], "year": 2025,
+         "issued_as": ["Hà Giang", "Kiên Giang", "Phú Yên", "Bắc Giang"]}
+    )  # fmt: skip
+    assert captions.pooled_note(many, "today", "vi") == (
+        "4 tỉnh hiện nay gộp kế hoạch của các tỉnh cũ (ghi trong ngoặc sau tên tỉnh)."
+    )

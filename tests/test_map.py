@@ -78,20 +78,22 @@ def test_34_layout_values_equal_the_pooled_counts_of_the_issued_provinces(
     assert today.loc["Tuyên Quang", "issued_as"] == "Hà Giang"
 
 
-def test_years_are_pooled_by_counts_never_by_averaging_shares():
+def test_years_are_pooled_by_counts_each_plan_once_never_by_averaging_shares():
+    # Sơn La: a 2024–2025 plan naming TTHC, a 2024 plan, and two 2025 plans (one naming Bộ máy).
+    # The 2024–2025 plan counts in 2024 only (its first selected year): three plans, not four.
     rows = pd.DataFrame(
         {
             "province": ["Sơn La"] * 4, "year": [2024, 2024, 2025, 2025],
-            "category_id": ["tthc", "bo_may"] * 2, "n_plans": [1, 1, 3, 3],
-            "n_with": [1, 1, 0, 1], "n_plans_total": 3, "issued_as": "Sơn La",
-            "n_after_merger": 0,
+            "category_id": ["tthc", "bo_may"] * 2, "n_plans": [2, 2, 3, 3],
+            "n_plans_once": [2, 2, 2, 2], "n_with": [1, 0, 1, 1], "n_with_once": [1, 0, 0, 1],
+            "n_plans_total": 4, "issued_as": "Sơn La", "n_after_merger": 0,
         }
     )  # fmt: skip
     one = pool_measure(rows, "tthc").iloc[0]
-    assert (one["n_with"], one["n_total"]) == (1, 4) and one["share"] == 0.25  # not (1 + 0) / 2
-    mean = pool_measure(rows).iloc[0]  # mean of the two categories: 3 of 2 × 4 plan-years
-    assert (mean["n_with"], mean["n_total"]) == (3, 8)
-    assert mean["n_plans"] == 3
+    assert (one["n_with"], one["n_total"]) == (1, 4) and one["share"] == 0.25  # not 2 of 5
+    mean = pool_measure(rows).iloc[0]  # mean of the two categories: 2 of 2 × 4 plans
+    assert (mean["n_with"], mean["n_total"]) == (2, 8)
+    assert mean["n_plans"] == 4
 
 
 def test_a_province_without_plans_is_no_data_not_zero(seed_db):

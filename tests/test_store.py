@@ -11,6 +11,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from cchc.charts import pool_years
+from cchc.export.findings import citation_shares
 from cchc.store.build import DEFAULT_PLANS, build_database, plan_files
 from cchc.store.db import Filters, connect, load_sql, query_names, query_params, run_query
 
@@ -222,3 +224,22 @@ def test_a_new_connection_sees_a_rebuilt_database_while_an_old_one_is_open(tmp_p
         assert run_query(new, "overview_numbers", Filters().params()).n_plans[0] == 2
     assert run_query(old, "overview_numbers", Filters().params()).n_plans[0] == 5  # its snapshot
     old.close()
+
+
+def test_a_multi_year_plan_counts_once_when_years_are_pooled(tmp_path):
+    # Quảng Ngãi's 2022–2025 plan is one plan: "1/1" on the heatmap, not "4/4" beside
+    # "Nguồn: 1 kế hoạch"; each year on its own still counts it (trends, per-year rows).
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    fixture = Path(__file__).parent / "fixtures" / "quang_ngai_2022_2025.txt"
+    (plans / fixture.name).write_bytes(fixture.read_bytes())
+    db = tmp_path / "c.duckdb"
+    build_database(plans, db, progress=False)
+    with connect(db) as con:
+        rows = run_query(con, "coverage_by_province_year", Filters().params())
+        cited = run_query(con, "citation_uptake", Filters().params())
+    assert sorted(rows["year"].unique()) == [2022, 2023, 2024, 2025]
+    assert set(rows["n_plans"]) == {1}
+    pooled = pool_years(rows, ["province", "category_id"])
+    assert set(pooled["n_plans"]) == {1} and set(pooled["n_with"]) <= {0, 1}
+    assert set(citation_shares(cited)["n_plans"]) == {1}

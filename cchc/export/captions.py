@@ -51,13 +51,27 @@ def label_provinces(df: pd.DataFrame, view_by: str, lang: str) -> pd.DataFrame:
     return out
 
 
+MAX_POOLED_NAMED = 3  # more would bury the chart under its own caption
+
+
 def pooled_note(df: pd.DataFrame, view_by: str, lang: str) -> str:
-    """The dashboard's sentence for rows that pool several former provinces (today's view)."""
+    """The dashboard's sentence for rows that pool several former provinces (today's view): each
+    such province with every name its plans were issued under, over all the years shown; past
+    MAX_POOLED_NAMED provinces one short sentence (the row labels already say "(gồm …)")."""
     if view_by != "today" or "issued_as" not in df or df.empty:
         return ""
-    notes = []
-    rows = df.drop_duplicates("province")[["province", "issued_as"]].itertuples(index=False)
-    for prov, issued in rows:
-        if prov and (len(members_of(prov)) > 1 or (issued and issued != prov)):
-            notes.append(t("pooled", lang, label=merged_label(prov, lang), members=issued))
-    return " ".join(notes)
+    issued: dict[str, set[str]] = {}
+    for prov, names in df[["province", "issued_as"]].itertuples(index=False):
+        if prov:
+            issued.setdefault(prov, set()).update(n for n in str(names or "").split(", ") if n)
+    pooled = {
+        prov: ", ".join(sorted(names))
+        for prov, names in issued.items()
+        if len(members_of(prov)) > 1 or names - {prov}
+    }
+    if len(pooled) > MAX_POOLED_NAMED:
+        return t("pooled_many", lang, n=len(pooled))
+    return " ".join(
+        t("pooled", lang, label=merged_label(prov, lang), members=members)
+        for prov, members in pooled.items()
+    )

@@ -128,9 +128,11 @@ def citations(df: pd.DataFrame, lang: str) -> str:
 
 
 def citation_shares(df: pd.DataFrame) -> pd.DataFrame:
-    """Per cited document: plan-years citing it over all plan-years of the selected years."""
-    total = int(df.drop_duplicates("year")["n_plans"].sum())
-    agg = df.groupby("cite_key", as_index=False)["n_citing"].sum()
+    """Per cited document: plans citing it over all plans of the selected years (each plan once,
+    in its first selected year)."""
+    total = int(df.drop_duplicates("year")["n_plans_once"].sum())
+    agg = df.groupby("cite_key", as_index=False)["n_citing_once"].sum()
+    agg = agg.rename(columns={"n_citing_once": "n_citing"})
     agg["n_plans"] = total
     agg["share"] = agg["n_citing"] / total if total else 0.0
     return agg.sort_values(["share", "cite_key"], ascending=[False, True], ignore_index=True)

@@ -44,7 +44,7 @@ SELECT plan_id, year, CASE WHEN view_by = 'today' THEN province_2025 ELSE provin
 FROM presence_by_year {_WHERE};
 CREATE OR REPLACE TEMP MACRO province_year_plans(year_from, year_to, provinces, levels, sectors, view_by)
 AS TABLE
-SELECT province, year, count(*) AS n_plans,
+SELECT province, year, count(*) AS n_plans, count(*) FILTER (WHERE first_in_range) AS n_plans_once,
        string_agg(DISTINCT province_issued, ', ' ORDER BY province_issued) AS issued_as,
        count(DISTINCT province_issued) AS n_issued_as
 FROM filtered_plans(year_from, year_to, provinces, levels, sectors, view_by)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from cchc.charts import pool_years
 from cchc.i18n import t
 
 CHANGE_THRESHOLD = 0.2  # smaller moves in a handful of plans are noise, not news
@@ -59,10 +60,7 @@ def coverage_table(coverage: pd.DataFrame, lang: str) -> pd.DataFrame:
     if coverage.empty:
         return pd.DataFrame()
     place = "province_label" if "province_label" in coverage else "province"
-    agg = coverage.groupby([place, "category_id"], as_index=False, sort=False)[
-        ["n_with", "n_plans"]
-    ].sum()
-    agg["share"] = agg["n_with"] / agg["n_plans"]
+    agg = pool_years(coverage, [place, "category_id"], sort=False)
     agg["area"] = [short_label(c, c, lang) for c in agg["category_id"]]
     wide = agg.pivot(index=place, columns="area", values="share")
     order = list(dict.fromkeys(agg["area"]))
