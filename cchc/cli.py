@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cchc.errors import CchcError
-from cchc.store.build import DEFAULT_DB, DEFAULT_PLANS
+from cchc.store.build import DEFAULT_DB, DEFAULT_PLANS, default_plans_dir
 
 if TYPE_CHECKING:
     import duckdb
@@ -36,13 +36,19 @@ def _cmd_add(args: argparse.Namespace) -> int:
     failed = 0
     for name in args.files:
         try:
-            items += expand_upload(Path(name).name, Path(name).read_bytes())
-        except (CchcError, OSError) as error:
+            found = expand_upload(Path(name).name, Path(name).read_bytes())
+        except CchcError as error:
+            found, why = [], f"{error.message_vi} / {error.message_en}"
+        except OSError as error:
+            found, why = [], f"không đọc được / cannot be read ({error.strerror})"
+        else:
+            why = "không có tệp kế hoạch nào (.txt, .md, .docx, .pdf) / no plan file inside"
+        if not found:
             failed += 1
-            print(f"rejected  {name}: {getattr(error, 'message_vi', error)}")
-    results = add_plans(
-        check_upload(items, Path(args.db), force=args.force), Path(args.db), Path(args.plans)
-    )
+            print(f"rejected  {name}: {why}")
+        items += found
+    plans = Path(args.plans) if args.plans else default_plans_dir(Path(args.db))
+    results = add_plans(check_upload(items, Path(args.db), force=args.force), Path(args.db), plans)
     for result in results:
         reason = f": {result.message_vi} / {result.message_en}" if result.message_vi else ""
         print(f"{result.status:9} {result.source}{reason}")
@@ -157,7 +163,8 @@ def build_parser() -> argparse.ArgumentParser:
     add = sub.add_parser("add", help="validate and add plan files (or .zip) to the database")
     add.add_argument("files", nargs="+")
     add.add_argument("--db", default=str(DEFAULT_DB))
-    add.add_argument("--plans", default=str(DEFAULT_PLANS), help="folder the files are copied into")
+    add.add_argument("--plans", help="folder the files are copied into (default: the database's "
+                     "plans folder: data/plans, or 'plans' beside --db)")  # fmt: skip
     add.add_argument("--force", action="store_true", help="add files that look unlike a plan")
     add.set_defaults(func=_cmd_add)
     fixes = sub.add_parser(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import os
 import subprocess
 import sys
@@ -156,3 +157,73 @@ def test_a_sector_correction_regroups_the_plan(small_db):
             "SELECT DISTINCT sector FROM plan_years WHERE plan_id = ?", [pid]
         ).fetchall()
     assert sectors == [("Nội vụ",)]
+
+
+@pytest.mark.parametrize(
+    "line,reason",
+    [('{"correction_id":"b1","plan_id":"P","field":"year_from","new_value":"năm 2024"}', "năm"),
+     ('{"correction_id":"b2","plan_id":"P","field":"year_to","new_value":"2000000"}', "năm"),
+     ('{"correction_id":"b3","plan_id":"P","field":"raw","new_value":"x"}', "trường"),
+     ('{"correction_id":"b4","plan_id":"P","field":"category:channel/zalo","new_value":"present"}',
+      "bộ mã"),
+     ('{"correction_id":"b5","plan_id":"P","field":"sector","new_value":"x","created_at":"hôm qua"}',
+      "thời điểm")],
+)  # fmt: skip
+def test_a_corrections_file_with_one_bad_line_is_refused_whole_and_builds_go_on(
+    small_db, line, reason
+):
+    from cchc.errors import InputError
+    from cchc.store.imports import import_corrections
+
+    db, plans = small_db
+    pid = next(iter(_plans(db)))
+    good = make_correction(pid, "sector", None, "Nội vụ", "a")
+    data = (json.dumps(good) + "\n" + line.replace('"P"', f'"{pid}"') + "\n").encode()
+    with pytest.raises(InputError) as refused:
+        import_corrections(db, data)
+    assert "Dòng 2" in refused.value.message_vi and reason in refused.value.message_vi
+    assert "Line 2" in refused.value.message_en
+    assert not corrections_path(db).exists()  # nothing written, not even the good line
+    # A bad line already in the file (written by hand, or before this check) is skipped loudly.
+    corrections_path(db).write_text(line.replace('"P"', f'"{pid}"') + "\n", encoding="utf-8")
+    assert build_database(plans, db, progress=False).count("added") == 3
+
+
+def test_a_correction_that_ends_a_plan_before_it_starts_is_refused(small_db):
+    from cchc.errors import InputError
+
+    db, _ = small_db
+    pid = next(p for p, row in _plans(db).items() if row[0] == "Hà Giang")  # a 2025 plan
+    with pytest.raises(InputError) as refused:
+        record_corrections(db, [make_correction(pid, "year_to", 2025, 2020, "a")])
+    assert "2020" in refused.value.message_vi and "before" in refused.value.message_en
+    assert _plans(db)[pid][1] == 2025 and not corrections_path(db).exists()
+
+
+def test_a_build_says_which_corrections_no_longer_match_a_plan(small_db):
+    # Editing a plan file gives it a new id: its correction is kept but no longer applies.
+    db, plans = small_db
+    pid = next(p for p, row in _plans(db).items() if row[0] == "Hà Giang")
+    record_corrections(db, [make_correction(pid, "sector", None, "Nội vụ", "a")])
+    edited = next(f for f in plan_files(plans) if "Hà Giang" in f.read_text(encoding="utf-8"))
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nGhi chú thêm.\n", encoding="utf-8")
+    summary = build_database(plans, db, progress=False).summary()
+    assert (
+        "1 hiệu chỉnh không khớp kế hoạch nào" in summary
+        and "1 corrections match no plan" in summary
+    )
+
+
+def test_cli_add_keeps_files_beside_its_database_and_rejects_a_zip_with_no_plan(small_db, tmp_path):
+    db, plans = small_db  # plans/ beside cchc.duckdb, as the app keeps them
+    empty = tmp_path / "empty.zip"
+    with zipfile.ZipFile(empty, "w") as archive:
+        archive.writestr("readme.xlsx", b"x")
+    run = subprocess.run(
+        [sys.executable, "-m", "cchc", "add", str(SEEDS[3]), str(empty), "--db", str(db)],
+        capture_output=True, text=True,
+    )  # fmt: skip
+    assert run.returncode == 1
+    assert "rejected  " + str(empty) + ": không có tệp kế hoạch nào" in run.stdout
+    assert (plans / SEEDS[3].name).exists()
+    assert not (DEFAULT_PLANS / "plans").exists() and len(plan_files(DEFAULT_PLANS)) == 5

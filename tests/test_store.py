@@ -243,3 +243,17 @@ def test_a_multi_year_plan_counts_once_when_years_are_pooled(tmp_path):
     pooled = pool_years(rows, ["province", "category_id"])
     assert set(pooled["n_plans"]) == {1} and set(pooled["n_with"]) <= {0, 1}
     assert set(citation_shares(cited)["n_plans"]) == {1}
+
+
+def test_a_plans_folder_with_no_plan_file_leaves_the_database_as_it_was(seed_db, tmp_path):
+    # An unmounted share looks like an empty folder: it must not swap in an empty database.
+    db = tmp_path / "c.duckdb"
+    db.write_bytes(seed_db.read_bytes())
+    before = db.read_bytes()
+    (tmp_path / "empty").mkdir()
+    run = subprocess.run(
+        [sys.executable, "-m", "cchc", "build", "--plans", str(tmp_path / "empty"), "--db", str(db)],
+        capture_output=True, text=True,
+    )  # fmt: skip
+    assert run.returncode == 2 and "không có tệp kế hoạch nào" in run.stderr
+    assert "holds no plan files" in run.stderr and db.read_bytes() == before

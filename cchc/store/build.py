@@ -56,17 +56,36 @@ class BuildReport:
     db_path: Path
     results: list[FileResult] = field(default_factory=list)
     seconds: float = 0.0
+    unmatched_corrections: int = (
+        0  # corrections of plans not in this build (file edited or removed)
+    )
 
     def count(self, status: str) -> int:
         return sum(1 for r in self.results if r.status == status)
 
     def summary(self) -> str:
         rate = self.count("added") / self.seconds if self.seconds else 0.0
+        unmatched = self.unmatched_corrections
         return (
             f"{self.count('added')} kế hoạch / plans, {self.count('duplicate')} trùng / duplicates, "
             f"{self.count('rejected')} bị từ chối / rejected — {self.seconds:.1f} s "
             f"({rate:.0f} plans/s) → {self.db_path}"
+        ) + (
+            f"\n{unmatched} hiệu chỉnh không khớp kế hoạch nào (tệp kế hoạch đã sửa hoặc bị xóa?): "
+            f"chúng được giữ trong {corrections_path(self.db_path).name} nhưng không được áp dụng. / "
+            f"{unmatched} corrections match no plan (plan file edited or removed?): kept in "
+            f"{corrections_path(self.db_path).name}, not applied."
+            if unmatched
+            else ""
         )
+
+
+def default_plans_dir(db_path: Path) -> Path:
+    """The plans folder of a database: data/plans for the bundled one, else "plans" beside it
+    (where the app and `add` keep its files)."""
+    if Path(db_path).resolve() == DEFAULT_DB.resolve():
+        return DEFAULT_PLANS
+    return Path(db_path).parent / "plans"
 
 
 def rebuild_command(db_path: Path, plans_dir: Path | None = None) -> str:
@@ -203,10 +222,18 @@ def build_database(
     db_path = Path(db_path)
     started = datetime.now()
     report = BuildReport(db_path)
-    files = plan_files(plans_dir) if sources is None else None
-    items = _sources(files) if sources is None else sources
-    total = len(files) if files is not None else None
     with writer_lock(db_path):
+        # Listed under the lock: a plan an `add` saves meanwhile is in the folder and the database.
+        files = plan_files(plans_dir) if sources is None else None
+        if files == [] and db_path.exists():  # an unmounted share must not empty the database
+            raise StoreError(
+                f"Thư mục {plans_dir} không có tệp kế hoạch nào (.txt, .md, .docx, .pdf): cơ sở "
+                "dữ liệu không bị thay đổi.",
+                f"The folder {plans_dir} holds no plan files (.txt, .md, .docx, .pdf): the "
+                "database was not changed.",
+            )
+        items = _sources(files) if files is not None else sources
+        total = len(files) if files is not None else None
         corrections = load_corrections(corrections_path(db_path))
         for stale in db_path.parent.glob(f".{db_path.name}.tmp-*"):  # left by a killed build
             stale.unlink(missing_ok=True)
@@ -242,6 +269,7 @@ def _fill(con, coded, total, progress, report: BuildReport, corrections: dict) -
             seen.add(result.plan_id)
             batch.add(rows)
     batch.flush()
+    report.unmatched_corrections = sum(len(c) for pid, c in corrections.items() if pid not in seen)
     rows = correction_rows(corrections)
     if rows:
         con.executemany("INSERT INTO corrections VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)

@@ -15,7 +15,13 @@ from collections import defaultdict
 from datetime import UTC, datetime
 from pathlib import Path
 
+from cchc.parse.codebook import load_codebook
+
 CORRECTABLE = ("province", "year_from", "year_to", "issuer", "issuer_level", "sector")
+LEVELS = ("province", "department", "district", "commune", "national")
+YEARS = range(
+    1990, 2101
+)  # the years the filters offer; "2000000" would expand into millions of rows
 
 
 def corrections_path(db_path: Path) -> Path:
@@ -34,10 +40,45 @@ def load_corrections(path: Path) -> dict[str, list[dict]]:
                 continue
             try:
                 item = json.loads(line)
-                by_plan[item["plan_id"]].append(item)
-            except (json.JSONDecodeError, KeyError) as error:
-                print(f"corrections.jsonl line {number} skipped: {error}")
+                problem = correction_problem(item)
+            except json.JSONDecodeError as error:
+                problem = ("không phải JSON", f"not JSON: {error}")
+            if problem:  # an invalid line must not stop every later build
+                print(f"{path.name} dòng/line {number} bỏ qua/skipped: {problem[0]} / {problem[1]}")
+                continue
+            by_plan[item["plan_id"]].append(item)
     return by_plan
+
+
+def correction_problem(item: object) -> tuple[str, str] | None:
+    """Why a correction cannot be applied (Vietnamese, English), or None when it can."""
+    if not isinstance(item, dict):
+        return "không phải một hiệu chỉnh", "not a correction"
+    missing = [k for k in ("correction_id", "plan_id", "field", "new_value") if k not in item]
+    if missing:
+        return f"thiếu {', '.join(missing)}", f"missing {', '.join(missing)}"
+    field, new = str(item["field"]), item["new_value"]
+    if field.startswith("category:"):
+        family, _, category = field.removeprefix("category:").partition("/")
+        if category not in load_codebook().order or new not in ("present", "absent"):
+            return f"mục không có trong bộ mã: {field}={new}", f"unknown category: {field}={new}"
+    elif field not in CORRECTABLE:
+        return f"trường không sửa được: {field}", f"field cannot be corrected: {field}"
+    elif field in ("year_from", "year_to") and new not in (None, ""):
+        if not str(new).isdigit() or int(new) not in YEARS:
+            return f"năm không hợp lệ: {new}", f"not a year from 1990 to 2100: {new}"
+    elif field == "issuer_level" and new not in (None, "", *LEVELS):
+        return f"cấp ban hành không hợp lệ: {new}", f"unknown issuer level: {new}"
+    return _bad_date(item.get("created_at"))
+
+
+def _bad_date(value: object) -> tuple[str, str] | None:
+    try:
+        if value is not None:
+            datetime.fromisoformat(str(value))
+    except ValueError:
+        return f"thời điểm không hợp lệ: {value}", f"not a timestamp: {value}"
+    return None
 
 
 def make_correction(

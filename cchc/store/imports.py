@@ -25,10 +25,12 @@ from cchc.store.batch import RowBatch
 from cchc.store.build import FileResult, build_database, writer_lock
 from cchc.store.corrections import (
     append_corrections,
+    correction_problem,
     correction_rows,
     corrections_path,
     load_corrections,
 )
+from cchc.store.db import connect
 from cchc.store.rows import plan_rows
 from cchc.store.schema import COLUMNS
 
@@ -171,6 +173,7 @@ def record_corrections(db_path: Path, items: list[dict]) -> None:
     """Save corrections to the corrections file first (the truth), then re-code their plans."""
     db_path = Path(db_path)
     with writer_lock(db_path):
+        _check_year_order(db_path, items)
         append_corrections(corrections_path(db_path), items)
         corrections = load_corrections(corrections_path(db_path))
         plan_ids = sorted({item["plan_id"] for item in items})
@@ -197,6 +200,25 @@ def record_corrections(db_path: Path, items: list[dict]) -> None:
         _swap_in(db_path, recode)
 
 
+def _check_year_order(db_path: Path, items: list[dict]) -> None:
+    """Refuse corrections that would leave a plan ending before it starts (it would vanish from
+    every view): the plan's stored years with the new corrections on top, latest wins."""
+    with connect(db_path) as con:
+        for pid in sorted({item["plan_id"] for item in items}):
+            row = con.execute("SELECT year_from, year_to FROM plans WHERE plan_id = ?", [pid])
+            years = dict(zip(("year_from", "year_to"), row.fetchone() or (None, None), strict=True))
+            for item in items:
+                if item["plan_id"] == pid and item["field"] in years:
+                    new = item["new_value"]
+                    years[item["field"]] = int(new) if new not in (None, "") else None
+            start, end = years["year_from"], years["year_to"]
+            if start is not None and end is not None and end < start:
+                raise InputError(
+                    f"Năm kết thúc ({end}) trước năm bắt đầu ({start}): hiệu chỉnh không được ghi.",
+                    f"The end year ({end}) is before the start year ({start}): nothing was saved.",
+                )
+
+
 def import_corrections(db_path: Path, data: bytes) -> int:
     """Merge a corrections file exported elsewhere; returns how many corrections were new."""
     known = {
@@ -210,13 +232,13 @@ def import_corrections(db_path: Path, data: bytes) -> int:
             continue
         try:
             item = json.loads(line)
-            missing = {"correction_id", "plan_id", "field", "new_value"} - set(item)
+            problem = correction_problem(item)
         except json.JSONDecodeError:
-            missing = {"JSON"}
-        if missing:
+            item, problem = None, ("không phải JSON", "not JSON")
+        if problem:  # refuse the whole file: nothing is written
             raise InputError(
-                f"Dòng {number} của tệp hiệu chỉnh không hợp lệ (thiếu {', '.join(sorted(missing))}).",
-                f"Line {number} of the corrections file is invalid (missing {', '.join(sorted(missing))}).",
+                f"Dòng {number} của tệp hiệu chỉnh không hợp lệ ({problem[0]}); không có gì được ghi.",
+                f"Line {number} of the corrections file is invalid ({problem[1]}); nothing was saved.",
             )
         if item["correction_id"] not in known:
             incoming.append(item)

@@ -139,7 +139,11 @@ def _save_form(prefix: str, plan_id: str, current: dict, present: list[str], lan
     elif author_missing(prefix):
         st.session_state["fix_message"] = ("error", t("fix_need_author", lang))
     else:
-        record_corrections(db_path(), items)
+        try:
+            record_corrections(db_path(), items)
+        except CchcError as error:  # e.g. an end year before the start year: nothing saved
+            st.session_state["fix_message"] = ("error", f"{error.message_vi}\n\n{error.message_en}")
+            return
         refresh_data()
         st.session_state[f"{prefix}_add"] = []
         st.session_state[f"{prefix}_remove"] = []

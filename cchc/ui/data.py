@@ -17,7 +17,13 @@ import streamlit as st
 
 from cchc.export.captions import label_provinces, pooled_note  # noqa: F401  (pages use them)
 from cchc.i18n import t
-from cchc.store.build import DEFAULT_DB, DEFAULT_PLANS, build_database, outdated_notice
+from cchc.store.build import (
+    DEFAULT_DB,
+    DEFAULT_PLANS,
+    build_database,
+    default_plans_dir,
+    outdated_notice,
+)
 from cchc.store.db import Filters, connect, needs_build, run_query
 
 
@@ -33,7 +39,7 @@ def plans_dir() -> Path:
     db = db_path()
     if db.resolve() == DEFAULT_DB.resolve():
         return DEFAULT_PLANS
-    return Path(os.environ.get("CCHC_PLANS") or db.parent / "plans")
+    return Path(os.environ.get("CCHC_PLANS") or default_plans_dir(db))
 
 
 def ensure_db(lang: str = "vi") -> Path:
