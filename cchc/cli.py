@@ -10,17 +10,22 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cchc.errors import CchcError
-from cchc.store.build import DEFAULT_DB, DEFAULT_PLANS, default_plans_dir
+from cchc.store.build import DEFAULT_DB, default_plans_dir
 
 if TYPE_CHECKING:
     import duckdb
+
+
+def _plans_dir(args: argparse.Namespace) -> Path:
+    """--plans, else the database's own folder (the one the app and `add` use)."""
+    return Path(args.plans) if args.plans else default_plans_dir(Path(args.db))
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
     from cchc.store.build import build_database
 
     report = build_database(
-        Path(args.plans), Path(args.db), progress=not args.quiet, jobs=args.jobs
+        _plans_dir(args), Path(args.db), progress=not args.quiet, jobs=args.jobs
     )
     for result in report.results:
         if result.status != "added":
@@ -36,19 +41,16 @@ def _cmd_add(args: argparse.Namespace) -> int:
     failed = 0
     for name in args.files:
         try:
-            found = expand_upload(Path(name).name, Path(name).read_bytes())
+            items += expand_upload(Path(name).name, Path(name).read_bytes())
         except CchcError as error:
-            found, why = [], f"{error.message_vi} / {error.message_en}"
-        except OSError as error:
-            found, why = [], f"không đọc được / cannot be read ({error.strerror})"
-        else:
-            why = "không có tệp kế hoạch nào (.txt, .md, .docx, .pdf) / no plan file inside"
-        if not found:
             failed += 1
-            print(f"rejected  {name}: {why}")
-        items += found
-    plans = Path(args.plans) if args.plans else default_plans_dir(Path(args.db))
-    results = add_plans(check_upload(items, Path(args.db), force=args.force), Path(args.db), plans)
+            print(f"rejected  {name}: {error.message_vi} / {error.message_en}")
+        except OSError as error:
+            failed += 1
+            print(f"rejected  {name}: không đọc được / cannot be read ({error.strerror})")
+    results = add_plans(
+        check_upload(items, Path(args.db), force=args.force), Path(args.db), _plans_dir(args)
+    )
     for result in results:
         reason = f": {result.message_vi} / {result.message_en}" if result.message_vi else ""
         print(f"{result.status:9} {result.source}{reason}")
@@ -155,7 +157,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m cchc", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     build = sub.add_parser("build", help="build the database from a folder of plans")
-    build.add_argument("--plans", default=str(DEFAULT_PLANS))
+    build.add_argument("--plans", help="folder of plans (default: the database's plans folder: "
+                       "data/plans, or 'plans' beside --db)")  # fmt: skip
     build.add_argument("--db", default=str(DEFAULT_DB))
     build.add_argument("--quiet", action="store_true", help="no progress bar")
     build.add_argument("--jobs", type=int, default=1, help="processes that read and code plans")

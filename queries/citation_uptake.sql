@@ -3,15 +3,14 @@
 --   (BNV) documents only: the central ones analysts follow.
 -- Parameters: $year_from, $year_to; $provinces, $levels, $sectors (VARCHAR[], empty = all); $view_by.
 -- Grain: one row per year × cited document.
---   n_plans_once and n_citing_once count a plan only in its first selected year: summed over the
---   years they count each plan once (a 2022–2025 plan is one plan, not four).
+--   n_citing_once counts a plan only in its first selected year (summed over the years: each plan
+--   once); n_plans_selected is every selected plan once, those citing nothing included.
 WITH fp AS (
     SELECT plan_id, year, first_in_range
     FROM filtered_plans($year_from, $year_to, $provinces, $levels, $sectors, $view_by)
 ),
 year_counts AS (
-    SELECT year, count(*) AS n_plans, count(*) FILTER (WHERE first_in_range) AS n_plans_once
-    FROM fp GROUP BY year
+    SELECT year, count(*) AS n_plans FROM fp GROUP BY year
 ),
 central AS (  -- one row per plan and cited central document, however often it is cited
     SELECT DISTINCT plan_id, cite_key, doc_type, issuer_code
@@ -25,7 +24,8 @@ cited AS (
     FROM fp JOIN central c ON c.plan_id = fp.plan_id
     GROUP BY fp.year, c.cite_key
 )
-SELECT cited.year, cite_key, doc_type, issuer_code, n_citing, yc.n_plans, n_citing_once, yc.n_plans_once,
+SELECT cited.year, cite_key, doc_type, issuer_code, n_citing, yc.n_plans, n_citing_once,
+       (SELECT count(*) FROM fp WHERE first_in_range) AS n_plans_selected,
        n_citing / yc.n_plans AS share,
        min(cited.year) OVER (PARTITION BY cite_key) AS first_year_cited
 FROM cited JOIN year_counts yc ON yc.year = cited.year

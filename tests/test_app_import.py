@@ -180,11 +180,16 @@ def test_a_correction_made_on_import_shows_on_the_detail_page_and_survives_a_reb
     assert "channel/bao_chi" in corrections_path(db).read_text(encoding="utf-8")
 
 
-def test_the_detail_page_form_records_a_correction(small_db) -> None:
-    db, _ = small_db
+def open_detail_form() -> tuple[AppTest, str]:
+    """The plan detail page of the first plan, whose correction form is keyed by its id."""
     at = open_import()
     at.switch_page("pages/4_chi_tiet.py").run()
-    pid = at.selectbox(key="detail_plan").value
+    return at, at.selectbox(key="detail_plan").value
+
+
+def test_the_detail_page_form_records_a_correction(small_db) -> None:
+    db, _ = small_db
+    at, pid = open_detail_form()
     at.number_input(key=f"fix_{pid}_year_to").set_value(2026)
     add = at.multiselect(key=f"fix_{pid}_add")
     label = add.options[0]  # a category the machine did not find in this plan
@@ -202,6 +207,18 @@ def test_the_detail_page_form_records_a_correction(small_db) -> None:
     # the evidence tab's line names the corrected category once, without a second badge
     assert f"✎ đã hiệu chỉnh: {short}" in texts(at)
     assert f"{short} ✎ đã hiệu chỉnh" not in " ".join(c.value for c in at.caption)
+
+
+def test_the_detail_page_refuses_an_end_year_before_the_start_year(small_db) -> None:
+    db, _ = small_db
+    at, pid = open_detail_form()
+    at.number_input(key=f"fix_{pid}_year_to").set_value(2020)
+    at.text_input(key=f"fix_{pid}_author").input("chuyen.vien@bnv")
+    at.button[-1].click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    shown = texts(at) + " ".join(e.value for e in at.error)
+    assert "Năm kết thúc (2020) trước năm bắt đầu" in shown and "nothing was saved" in shown
+    assert not corrections_path(db).exists()
 
 
 def test_a_corrections_file_can_be_imported(small_db) -> None:

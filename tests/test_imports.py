@@ -167,7 +167,9 @@ def test_a_sector_correction_regroups_the_plan(small_db):
      ('{"correction_id":"b4","plan_id":"P","field":"category:channel/zalo","new_value":"present"}',
       "bộ mã"),
      ('{"correction_id":"b5","plan_id":"P","field":"sector","new_value":"x","created_at":"hôm qua"}',
-      "thời điểm")],
+      "thời điểm"),
+     ('{"correction_id":"b6","plan_id":"P","field":"category:channel/tthc","new_value":"present"}',
+      "bộ mã")],
 )  # fmt: skip
 def test_a_corrections_file_with_one_bad_line_is_refused_whole_and_builds_go_on(
     small_db, line, reason
@@ -224,6 +226,17 @@ def test_cli_add_keeps_files_beside_its_database_and_rejects_a_zip_with_no_plan(
         capture_output=True, text=True,
     )  # fmt: skip
     assert run.returncode == 1
-    assert "rejected  " + str(empty) + ": không có tệp kế hoạch nào" in run.stdout
+    assert "rejected  " + str(empty) + ": Tệp zip không chứa tệp kế hoạch nào" in run.stdout
     assert (plans / SEEDS[3].name).exists()
     assert not (DEFAULT_PLANS / "plans").exists() and len(plan_files(DEFAULT_PLANS)) == 5
+
+
+def test_a_zip_with_a_damaged_member_is_refused_with_a_message():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("a.txt", SEEDS[3].read_bytes())
+    data = bytearray(buffer.getvalue())
+    data[60:80] = bytes(20)  # inside the compressed member
+    with pytest.raises(UnsafeArchive) as refused:
+        expand_upload("plans.zip", bytes(data))
+    assert "Tệp zip hỏng" in refused.value.message_vi and "Broken zip" in refused.value.message_en

@@ -90,6 +90,15 @@ def test_without_a_year_in_the_title_the_plans_own_wording_gives_it_not_a_cited_
     assert (meta["year_from"], meta["year_to"]) == (2026, 2026)
 
 
+def test_a_plan_introduced_after_a_cited_plan_in_the_same_sentence_keeps_its_year():
+    preamble = (
+        "Căn cứ Kế hoạch số 123/KH-UBND ngày 5/1/2025 của UBND tỉnh, Sở Nội vụ xây dựng Kế hoạch "
+        "tuyên truyền cải cách hành chính năm 2025 như sau:"
+    )
+    meta = _plan(preamble, "TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH")
+    assert (meta["year_from"], meta["year_to"]) == (2025, 2025)
+
+
 def test_missing_year_is_null_with_a_reason():
     extraction = extract(
         read_bytes(f"KẾ HOẠCH\nTuyên truyền cải cách hành chính\n{PLAN_BODY}".encode(), "p.txt")

@@ -165,10 +165,25 @@ def test_cli_query_into_a_reader_that_stops_early_ends_without_a_traceback(seed_
 
 def test_cli_build_prints_a_summary(tmp_path):
     run = subprocess.run(
-        [sys.executable, "-m", "cchc", "build", "--db", str(tmp_path / "c.duckdb"), "--quiet"],
+        [sys.executable, "-m", "cchc", "build", "--plans", str(DEFAULT_PLANS),
+         "--db", str(tmp_path / "c.duckdb"), "--quiet"],
         capture_output=True, text=True,
     )  # fmt: skip
     assert run.returncode == 0 and "5 kế hoạch / plans" in run.stdout
+
+
+def test_cli_build_and_add_use_the_plans_folder_beside_their_database(tmp_path):
+    # `add --db X` saves into X's plans folder; a later `build --db X` must read that folder,
+    # not the bundled plans (the added plan would be lost).
+    cli = [sys.executable, "-m", "cchc"]
+    db = tmp_path / "c.duckdb"
+    seeds = plan_files(DEFAULT_PLANS)
+    added = subprocess.run([*cli, "add", str(seeds[0]), "--db", str(db)], capture_output=True)
+    assert added.returncode == 0 and (tmp_path / "plans" / seeds[0].name).exists()
+    built = subprocess.run(
+        [*cli, "build", "--db", str(db), "--quiet"], capture_output=True, text=True
+    )
+    assert built.returncode == 0 and "1 kế hoạch / plans" in built.stdout
 
 
 def test_a_database_of_an_older_schema_is_rebuilt_not_misread(seed_db, tmp_path):
@@ -257,3 +272,18 @@ def test_a_plans_folder_with_no_plan_file_leaves_the_database_as_it_was(seed_db,
     )  # fmt: skip
     assert run.returncode == 2 and "không có tệp kế hoạch nào" in run.stderr
     assert "holds no plan files" in run.stderr and db.read_bytes() == before
+
+
+def test_a_citation_share_counts_the_plans_that_cite_nothing(tmp_path):
+    # Two plans selected, one citing central documents: no document is cited by 100 % of them.
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    son_la = next(f for f in plan_files(DEFAULT_PLANS) if f.name.startswith("004"))
+    (plans / son_la.name).write_bytes(son_la.read_bytes())
+    bare = "KẾ HOẠCH\nTuyên truyền cải cách hành chính năm 2024\nSở Nội vụ tỉnh Sơn La xây dựng Kế hoạch như sau:\nI. NỘI DUNG\n1. Tuyên truyền thủ tục hành chính.\n"
+    (plans / "bare.txt").write_text(bare, encoding="utf-8")
+    db = tmp_path / "c.duckdb"
+    assert build_database(plans, db, progress=False).count("added") == 2
+    with connect(db) as con:
+        cited = run_query(con, "citation_uptake", Filters().params())
+    assert set(citation_shares(cited)["n_plans"]) == {2}

@@ -1,6 +1,6 @@
 """One or two sentences per chart, computed from the query result (for slides and PDF pages).
 
-Shares are pooled over the selected years as the charts pool them (plan-years, never averages
+Shares are pooled over the selected years as the charts pool them (each plan once, never averages
 of yearly shares), so a finding never contradicts the chart above it.
 """
 
@@ -129,8 +129,8 @@ def citations(df: pd.DataFrame, lang: str) -> str:
 
 def citation_shares(df: pd.DataFrame) -> pd.DataFrame:
     """Per cited document: plans citing it over all plans of the selected years (each plan once,
-    in its first selected year)."""
-    total = int(df.drop_duplicates("year")["n_plans_once"].sum())
+    in its first selected year; plans citing no central document count too)."""
+    total = int(df["n_plans_selected"].iloc[0])
     agg = df.groupby("cite_key", as_index=False)["n_citing_once"].sum()
     agg = agg.rename(columns={"n_citing_once": "n_citing"})
     agg["n_plans"] = total

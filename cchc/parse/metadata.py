@@ -7,13 +7,12 @@ None with a reason, never a silent guess.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 
 from cchc.geo.provinces import AMBIGUOUS_IN_TEXT, current_province
 from cchc.parse.dates import iso_date
 from cchc.parse.issuers import department_from_code, issuer_from_text
-from cchc.parse.structure import Structure
+from cchc.parse.structure import Structure, passage_at
 
 FIELDS = (
     "province", "province_2025", "year_from", "year_to", "issuer", "issuer_level", "sector",
@@ -43,12 +42,10 @@ _PLACE_DATE = re.compile(
 def _province_scores(
     folded: str, structure: Structure, places: list[tuple[int, str, str]]
 ) -> dict[str, float]:
-    kinds = {s.no: s.kind for s in structure.sections}
     starts = [p.start for p in structure.passages]
     scores: dict[str, float] = {}
     for start, key, name in places:
-        passage = structure.passages[max(0, bisect_right(starts, start) - 1)]
-        kind = kinds.get(passage.section_no, "other")
+        kind = passage_at(structure.passages, starts, start).kind
         if kind in ("distribution", "signature"):
             continue
         prefixed = bool(_PREFIX.search(folded, max(0, start - 12), start))
@@ -97,7 +94,8 @@ _CITED_IN_CLAUSE = re.compile(r"số\s*\d+\s*/")
 def _own_plan_wording(text: str) -> re.Match[str] | None:
     """The first "… ban hành Kế hoạch … năm N" that is not said of a cited document."""
     for match in _SELF_YEAR.finditer(text):
-        clause_start = max(text.rfind(mark, 0, match.start()) for mark in (".", ";", "\n"))
+        # a comma ends the clause too: "Căn cứ Kế hoạch số 12/KH-UBND …, Sở Nội vụ xây dựng …"
+        clause_start = max(text.rfind(mark, 0, match.start()) for mark in (".", ";", ",", "\n"))
         if not _CITED_IN_CLAUSE.search(text, clause_start + 1, match.start()):
             return match
     return None

@@ -9,7 +9,7 @@ sub-headings whose words name a kind ("1. Nội dung", "2. Hình thức") refine
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from cchc.read.fold import fold
@@ -54,6 +54,11 @@ class Passage:
     item: str
     start: int
     end: int
+
+
+def passage_at(passages: list[Passage], starts: list[int], index: int) -> Passage:
+    """The passage holding clean offset ``index``; ``starts`` are the passages' starts."""
+    return passages[max(0, bisect_right(starts, index) - 1)]
 
 
 @dataclass

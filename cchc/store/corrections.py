@@ -15,13 +15,13 @@ from collections import defaultdict
 from datetime import UTC, datetime
 from pathlib import Path
 
+from cchc.i18n import LEVELS
 from cchc.parse.codebook import load_codebook
+from cchc.store.db import YEAR_MAX, YEAR_MIN
 
 CORRECTABLE = ("province", "year_from", "year_to", "issuer", "issuer_level", "sector")
-LEVELS = ("province", "department", "district", "commune", "national")
-YEARS = range(
-    1990, 2101
-)  # the years the filters offer; "2000000" would expand into millions of rows
+# The years the filters offer; "2000000" would expand into millions of plan-year rows.
+YEARS = range(YEAR_MIN, YEAR_MAX + 1)
 
 
 def corrections_path(db_path: Path) -> Path:
@@ -60,7 +60,8 @@ def correction_problem(item: object) -> tuple[str, str] | None:
     field, new = str(item["field"]), item["new_value"]
     if field.startswith("category:"):
         family, _, category = field.removeprefix("category:").partition("/")
-        if category not in load_codebook().order or new not in ("present", "absent"):
+        known = any(c.id == category and c.family == family for c in load_codebook().categories)
+        if not known or new not in ("present", "absent"):
             return f"mục không có trong bộ mã: {field}={new}", f"unknown category: {field}={new}"
     elif field not in CORRECTABLE:
         return f"trường không sửa được: {field}", f"field cannot be corrected: {field}"

@@ -30,6 +30,9 @@ WHERE year BETWEEN year_from AND year_to
        OR list_contains(CAST(provinces AS VARCHAR[]),
                         CASE WHEN view_by = 'today' THEN province_2025 ELSE province END))
 """
+# The per-year macros also count each plan in its first selected year only (n_plans_once,
+# n_with_once): summed over the years those count each plan once, so pooled figures agree with
+# "Nguồn: N kế hoạch" (a 2022–2025 plan is one plan, not four).
 FILTER_MACROS = f"""
 CREATE OR REPLACE TEMP MACRO filtered_plans(year_from, year_to, provinces, levels, sectors, view_by)
 AS TABLE
@@ -49,15 +52,25 @@ SELECT province, year, count(*) AS n_plans, count(*) FILTER (WHERE first_in_rang
        count(DISTINCT province_issued) AS n_issued_as
 FROM filtered_plans(year_from, year_to, provinces, levels, sectors, view_by)
 GROUP BY province, year;
+CREATE OR REPLACE TEMP MACRO presence_counts(year_from, year_to, provinces, levels, sectors, view_by, of_family)
+AS TABLE
+SELECT province, year, category_id, count(*) AS n_with,
+       count(*) FILTER (WHERE first_in_range) AS n_with_once, sum(n_mentions) AS n_mentions
+FROM filtered_presence(year_from, year_to, provinces, levels, sectors, view_by)
+WHERE family = of_family
+GROUP BY province, year, category_id;
 """
+
+
+YEAR_MIN, YEAR_MAX = 1990, 2100  # the widest years a filter or a correction may name
 
 
 @dataclass(frozen=True)
 class Filters:
     """What the user chose: years, provinces, issuer levels, sectors and the province view."""
 
-    year_from: int = 1990
-    year_to: int = 2100
+    year_from: int = YEAR_MIN
+    year_to: int = YEAR_MAX
     provinces: tuple[str, ...] = ()
     levels: tuple[str, ...] = ()
     sectors: tuple[str, ...] = ()

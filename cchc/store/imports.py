@@ -13,6 +13,7 @@ import json
 import os
 import shutil
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -71,11 +72,16 @@ def expand_upload(name: str, data: bytes) -> list[tuple[str, bytes]]:
             "Tệp zip quá lớn khi giải nén (tối đa 500 tệp, 200 MB).",
             "The zip is too large once unpacked (at most 500 files, 200 MB).",
         )
-    return [
-        (PurePosixPath(m.filename).name, archive.read(m))
-        for m in members
-        if PurePosixPath(m.filename).suffix.lower() in FORMATS
-    ]
+    plans = [m for m in members if PurePosixPath(m.filename).suffix.lower() in FORMATS]
+    if not plans:
+        raise InputError(
+            f"Tệp zip không chứa tệp kế hoạch nào ({', '.join(FORMATS)}).",
+            f"The zip holds no plan file ({', '.join(FORMATS)}).",
+        )
+    try:
+        return [(PurePosixPath(m.filename).name, archive.read(m)) for m in plans]
+    except (zipfile.BadZipFile, zlib.error, EOFError) as error:  # a damaged member
+        raise UnsafeArchive(f"Tệp zip hỏng: {error}", f"Broken zip file: {error}") from error
 
 
 def _stored_ids(db_path: Path) -> dict[str, str]:
@@ -132,6 +138,7 @@ def add_plans(checked: list[Checked], db_path: Path, plans_dir: Path) -> list[Fi
     db_path = Path(db_path)
     ready = [c for c in checked if c.result.status == "ready" and c.extraction]
     if ready and not db_path.exists():
+        Path(plans_dir).mkdir(parents=True, exist_ok=True)  # a new database's folder may be new too
         build_database(plans_dir, db_path, progress=False)  # first import: start from the folder
     with writer_lock(db_path):
         stored = _stored_ids(db_path)  # another import may have landed while we waited

@@ -17,6 +17,7 @@ from cchc.geo.provinces import provinces_34, provinces_63
 from cchc.i18n import LEVELS, family_name, level_name, t
 from cchc.parse.codebook import load_codebook
 from cchc.store.corrections import corrections_path, load_corrections, make_correction
+from cchc.store.db import YEAR_MAX, YEAR_MIN
 from cchc.store.imports import import_corrections, record_corrections
 from cchc.ui.data import db_path
 from cchc.ui.detail import FIELDS
@@ -77,7 +78,7 @@ def correction_widgets(prefix: str, current: dict, present: Iterable[str], lang:
     for col, name in ((c2, "year_from"), (c3, "year_to")):
         year = current.get(name)
         col.number_input(
-            t(f"col_{name}", lang), min_value=1990, max_value=2100, step=1,
+            t(f"col_{name}", lang), min_value=YEAR_MIN, max_value=YEAR_MAX, step=1,
             value=None if _blank(year) else int(year), key=f"{prefix}_{name}",
         )  # fmt: skip
     c4, c5, c8 = st.columns([2, 1, 2])

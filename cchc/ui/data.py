@@ -15,6 +15,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
+from cchc.errors import CchcError
 from cchc.export.captions import label_provinces, pooled_note  # noqa: F401  (pages use them)
 from cchc.i18n import t
 from cchc.store.build import (
@@ -47,15 +48,19 @@ def ensure_db(lang: str = "vi") -> Path:
 
     Rebuilding is safe: plans come from the plans folder and corrections from their own file.
     A database in a new place starts from a copy of the bundled plans, so its imports and its
-    rebuilds use one folder."""
+    rebuilds use one folder; an existing database whose folder is gone is left as it was."""
     path = db_path()
     if needs_build(path):
         plans = plans_dir()
         with st.spinner(t("building_db", lang, plans=plans)):
-            if not plans.exists():
+            if not plans.exists() and not path.exists():
                 shutil.copytree(DEFAULT_PLANS, plans)
             path.parent.mkdir(parents=True, exist_ok=True)
-            build_database(plans, path, progress=False)
+            try:
+                build_database(plans, path, progress=False)
+            except CchcError as error:  # e.g. its plans folder is missing: say so, change nothing
+                st.error(f"{error.message_vi}\n\n{error.message_en}")
+                st.stop()
     return path
 
 
