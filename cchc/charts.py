@@ -66,10 +66,9 @@ def pool_years(
     """Pools years: shares of pooled counts, never averages of yearly shares. Each plan counts
     once (the queries' ``*_once`` columns count it in its first selected year only): a 2022–2025
     plan is one plan, as in "Nguồn: N kế hoạch", not four."""
-    once = "n_with_once" in df
-    counts = ["n_with_once", "n_plans_once"] if once else ["n_with", "n_plans"]
-    agg = df.groupby(keys, as_index=False, sort=sort, dropna=dropna)[counts].sum()
-    agg = agg.rename(columns=dict(zip(counts, ["n_with", "n_plans"], strict=True)))
+    counts = {"n_with_once": "n_with", "n_plans_once": "n_plans"}
+    agg = df.groupby(keys, as_index=False, sort=sort, dropna=dropna)[list(counts)].sum()
+    agg = agg.rename(columns=counts)
     agg["share"] = agg["n_with"] / agg["n_plans"].where(agg["n_plans"] > 0)
     return agg.fillna({"share": 0.0})
 
@@ -167,7 +166,8 @@ def _share_bars(
 
 
 def citation_bars(data: pd.DataFrame, lang: str, caption: str, title: str) -> alt.Chart:
-    """Cited central documents by share of plan-years (no dashboard chart shows this pooled)."""
+    """Cited central documents by share of plans, each plan once (no dashboard chart shows this
+    pooled)."""
     tooltip = [alt.Tooltip("cite_key:N", title=t("col_cite_key", lang)),
                alt.Tooltip("share:Q", title=t("col_share", lang), format=".0%"),
                alt.Tooltip("n_citing:Q", title=t("col_n_citing", lang))]  # fmt: skip

@@ -5,7 +5,7 @@ Central Highlands. Provinces without a plan for the filters are drawn as "no dat
 outline, "–"), never as 0%. The Hoàng Sa and Trường Sa archipelagos are always drawn and labelled.
 
 ``pool_measure`` turns the rows of queries/province_measure.sql into one value per province by
-pooling counts over the selected years (sum n_with / sum n_plans), never by averaging shares;
+pooling counts over the selected years (each plan once: sum n_with_once / n_plans_total), never by averaging shares;
 ``tile_map`` draws them. Both are reused by the exports.
 """
 
@@ -44,7 +44,8 @@ POOLED_COLUMNS = ["province", "n_with", "n_total", "share", "n_plans", "issued_a
 def pool_measure(rows: pd.DataFrame, category: str | None = None) -> pd.DataFrame:
     """One row per province: the share of `category` (None: mean over the family's categories).
 
-    Counts are pooled over years and categories: share = sum n_with / sum (n_plans × categories).
+    Counts are pooled over years and categories, each plan once:
+    share = sum n_with_once / (n_plans_total × categories).
     ``n_plans`` is the number of distinct plans behind the province.
     """
     if category is not None:
@@ -52,14 +53,13 @@ def pool_measure(rows: pd.DataFrame, category: str | None = None) -> pd.DataFram
     rows = rows[rows["province"].notna()]
     if rows.empty:
         return pd.DataFrame(columns=POOLED_COLUMNS)
-    per_year = rows.groupby(["province", "year"], as_index=False).agg(
-        # each plan once over the years (in its first selected year), as the captions count
+    # each plan once over the years (n_with_once counts it in its first selected year only)
+    pooled = rows.groupby("province", as_index=False).agg(
         n_with=("n_with_once", "sum"),
-        n_plans=("n_plans_once", "first"),
         n_cat=("category_id", "nunique"),
+        n_plans_total=("n_plans_total", "first"),
     )
-    per_year["n_total"] = per_year["n_plans"] * per_year["n_cat"]
-    pooled = per_year.groupby("province", as_index=False)[["n_with", "n_total"]].sum()
+    pooled["n_total"] = pooled["n_cat"] * pooled["n_plans_total"]
     pooled["share"] = pooled["n_with"] / pooled["n_total"]
     meta = rows.drop_duplicates("province")[
         ["province", "n_plans_total", "issued_as", "n_after_merger"]

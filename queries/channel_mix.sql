@@ -2,8 +2,7 @@
 --   mentions it gets, its share of all channel mentions, and whether it is digital or traditional.
 -- Parameters: $year_from, $year_to; $provinces, $levels, $sectors (VARCHAR[], empty = all); $view_by.
 -- Grain: one row per province × year × channel.
---   n_plans_once and n_with_once count a plan only in its first selected year: summed over the
---   years they count each plan once (a 2022–2025 plan is one plan, not four).
+--   n_*_once: each plan once when summed over years (see province_year_plans, cchc/store/db.py).
 WITH plan_counts AS (
     SELECT * FROM province_year_plans($year_from, $year_to, $provinces, $levels, $sectors, $view_by)
 ),
@@ -12,10 +11,7 @@ categories AS (
     FROM codebook WHERE family = 'channel'
 ),
 hits AS (
-    SELECT province, year, category_id, count(*) AS n_with, count(*) FILTER (WHERE first_in_range) AS n_with_once, sum(n_mentions) AS n_mentions
-    FROM filtered_presence($year_from, $year_to, $provinces, $levels, $sectors, $view_by)
-    WHERE family = 'channel'
-    GROUP BY province, year, category_id
+    SELECT * FROM presence_counts($year_from, $year_to, $provinces, $levels, $sectors, $view_by, 'channel')
 ),
 totals AS (  -- all channel mentions of a province and year: the denominator of share_mentions
     SELECT province, year, sum(n_mentions) AS all_mentions FROM hits GROUP BY province, year

@@ -5,8 +5,7 @@
 -- Grain: one row per province × year × content area. A plan covering 2022–2025 counts in each year.
 --   In the 'today' view, plans of several former provinces are pooled (shares are of the pooled
 --   plans, never averages of shares); issued_as lists the former provinces behind each row.
---   n_plans_once and n_with_once count a plan only in its first selected year: summed over the
---   years they count each plan once (a 2022–2025 plan is one plan, not four).
+--   n_*_once: each plan once when summed over years (see province_year_plans, cchc/store/db.py).
 WITH plan_counts AS (
     SELECT * FROM province_year_plans($year_from, $year_to, $provinces, $levels, $sectors, $view_by)
 ),
@@ -14,10 +13,7 @@ areas AS (
     SELECT category_id, label_vi, label_en, sort_order FROM codebook WHERE family = 'content_area'
 ),
 hits AS (
-    SELECT province, year, category_id, count(*) AS n_with, count(*) FILTER (WHERE first_in_range) AS n_with_once
-    FROM filtered_presence($year_from, $year_to, $provinces, $levels, $sectors, $view_by)
-    WHERE family = 'content_area'
-    GROUP BY province, year, category_id
+    SELECT * FROM presence_counts($year_from, $year_to, $provinces, $levels, $sectors, $view_by, 'content_area')
 )
 SELECT pc.province, pc.year, a.category_id, a.label_vi, a.label_en, pc.n_plans,
        coalesce(h.n_with, 0) AS n_with, pc.n_plans_once, coalesce(h.n_with_once, 0) AS n_with_once,

@@ -2,8 +2,7 @@
 --   each province and year aim to improve or report.
 -- Parameters: $year_from, $year_to; $provinces, $levels, $sectors (VARCHAR[], empty = all); $view_by.
 -- Grain: one row per province × year × indicator.
---   n_plans_once and n_with_once count a plan only in its first selected year: summed over the
---   years they count each plan once (a 2022–2025 plan is one plan, not four).
+--   n_*_once: each plan once when summed over years (see province_year_plans, cchc/store/db.py).
 WITH plan_counts AS (
     SELECT * FROM province_year_plans($year_from, $year_to, $provinces, $levels, $sectors, $view_by)
 ),
@@ -12,10 +11,7 @@ categories AS (
     FROM codebook WHERE family = 'indicator'
 ),
 hits AS (
-    SELECT province, year, category_id, count(*) AS n_with, count(*) FILTER (WHERE first_in_range) AS n_with_once, sum(n_mentions) AS n_mentions
-    FROM filtered_presence($year_from, $year_to, $provinces, $levels, $sectors, $view_by)
-    WHERE family = 'indicator'
-    GROUP BY province, year, category_id
+    SELECT * FROM presence_counts($year_from, $year_to, $provinces, $levels, $sectors, $view_by, 'indicator')
 )
 SELECT pc.province, pc.year, c.category_id, c.label_vi, c.label_en, pc.n_plans,
        coalesce(h.n_with, 0) AS n_with, pc.n_plans_once, coalesce(h.n_with_once, 0) AS n_with_once, coalesce(h.n_with, 0) / pc.n_plans AS share,

@@ -1,6 +1,6 @@
 -- Purpose: counts behind the province map: per province, year and category of one family, how
 --   many plans there are and how many name the category, plus who issued them, so the map can
---   pool years by summing counts (sum n_with / sum n_plans), never by averaging shares.
+--   pool years by summing counts (sum n_with_once / n_plans_total), never by averaging shares.
 -- Parameters: $year_from, $year_to (INTEGER); $provinces, $levels, $sectors (VARCHAR[], empty = all);
 --   $view_by ('issued' = provinces as named in the plan, 'today' = today's 34 provinces);
 --   $family (VARCHAR: 'content_area', 'channel' or 'indicator').
@@ -8,14 +8,12 @@
 --   filters have no row (the map draws them as "no data", not as zero). n_plans_total counts each
 --   plan once over the selected years; n_after_merger counts plans issued from 1 July 2025 under
 --   the name of a merged province (they cannot be split back to the former provinces).
---   n_plans_once and n_with_once count a plan only in its first selected year: summed over the
---   years they count each plan once (a 2022–2025 plan is one plan, not four).
+--   n_*_once: each plan once when summed over years (see province_year_plans, cchc/store/db.py).
 WITH fp AS (
     SELECT * FROM filtered_plans($year_from, $year_to, $provinces, $levels, $sectors, $view_by)
 ),
 plan_counts AS (
-    SELECT province, year, count(*) AS n_plans, count(*) FILTER (WHERE first_in_range) AS n_plans_once
-    FROM fp GROUP BY province, year
+    SELECT * FROM province_year_plans($year_from, $year_to, $provinces, $levels, $sectors, $view_by)
 ),
 per_province AS (
     SELECT fp.province,
@@ -34,14 +32,10 @@ categories AS (
     SELECT category_id, label_vi, label_en, sort_order FROM codebook WHERE family = $family
 ),
 hits AS (
-    SELECT province, year, category_id, count(*) AS n_with,
-           count(*) FILTER (WHERE first_in_range) AS n_with_once
-    FROM filtered_presence($year_from, $year_to, $provinces, $levels, $sectors, $view_by)
-    WHERE family = $family
-    GROUP BY province, year, category_id
+    SELECT * FROM presence_counts($year_from, $year_to, $provinces, $levels, $sectors, $view_by, $family)
 )
 SELECT pc.province, pc.year, c.category_id, c.label_vi, c.label_en, pc.n_plans,
-       coalesce(h.n_with, 0) AS n_with, pc.n_plans_once, coalesce(h.n_with_once, 0) AS n_with_once,
+       coalesce(h.n_with, 0) AS n_with, coalesce(h.n_with_once, 0) AS n_with_once,
        pp.n_plans_total, pp.issued_as, pp.n_after_merger
 FROM plan_counts pc
 JOIN per_province pp ON pp.province IS NOT DISTINCT FROM pc.province

@@ -38,6 +38,7 @@ def test_heatmap_carries_caption_as_subtitle_and_counts_in_tooltip() -> None:
             "province": ["Hà Giang", "Hà Giang"], "year": [2025, 2025],
             "category_id": ["the_che", "tthc"], "label_vi": ["Cải cách thể chế", "Cải cách TTHC"],
             "label_en": ["Institutions", "Procedures"], "n_plans": [1, 1], "n_with": [1, 0],
+            "n_plans_once": [1, 1], "n_with_once": [1, 0],
             "share": [1.0, 0.0],
         }
     )  # fmt: skip

@@ -85,7 +85,7 @@ def test_years_are_pooled_by_counts_each_plan_once_never_by_averaging_shares():
         {
             "province": ["Sơn La"] * 4, "year": [2024, 2024, 2025, 2025],
             "category_id": ["tthc", "bo_may"] * 2, "n_plans": [2, 2, 3, 3],
-            "n_plans_once": [2, 2, 2, 2], "n_with": [1, 0, 1, 1], "n_with_once": [1, 0, 0, 1],
+            "n_with": [1, 0, 1, 1], "n_with_once": [1, 0, 0, 1],
             "n_plans_total": 4, "issued_as": "Sơn La", "n_after_merger": 0,
         }
     )  # fmt: skip

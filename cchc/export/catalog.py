@@ -82,14 +82,16 @@ def _query(ctx: Context, name: str, **extra: object) -> pd.DataFrame:
     return ctx.run(name, {**ctx.filters.params(), **extra})
 
 
-def _table(df: pd.DataFrame, keys: list[str], ctx: Context) -> pd.DataFrame:
+def _table(df: pd.DataFrame, keys: list[str], ctx: Context, pool: bool = True) -> pd.DataFrame:
+    """The chart's numbers: years pooled (each plan once), or per year as the query gives them."""
     if df.empty:
         return pd.DataFrame(columns=[*keys, "n_with", "n_plans", "share"])
     data = df.copy()
     data["label"] = data["label_en"] if ctx.lang == "en" else data["label_vi"]
     if "province_label" in data:
         data["place"] = data["province_label"]
-    return findings.pooled(data, keys)[[*keys, "n_with", "n_plans", "share"]]
+    data = findings.pooled(data, keys) if pool else data
+    return data[[*keys, "n_with", "n_plans", "share"]]
 
 
 def _heatmap(ctx: Context, chart_id: str, name: str, what: str) -> Item:
@@ -122,7 +124,7 @@ def _trend(ctx: Context, chart_id: str) -> Item:
     cap = caption(t("c_trends", ctx.lang), ctx.scope, ctx.n_plans, ctx.date, ctx.lang)
     title = chart_title(chart_id, ctx.lang)
     chart = charts.trend_lines(df, ctx.lang, cap, title)
-    table = _table(df, ["year", "label"], ctx)
+    table = _table(df, ["year", "label"], ctx, pool=False)  # one row per year and item already
     return Item(chart_id, title, cap, chart, findings.trend(df, ctx.lang), table)
 
 

@@ -42,7 +42,10 @@ class Codebook:
     families: dict[str, Family]
     categories: tuple[Category, ...]
     masks: dict[str, frozenset[str]]  # folded name -> the families whose cues it hides
-    masked_families: frozenset[str]
+
+    @cached_property
+    def masked_families(self) -> frozenset[str]:
+        return frozenset().union(*self.masks.values())
 
     @cached_property
     def order(self) -> dict[str, int]:
@@ -73,7 +76,6 @@ def parse_codebook(data: dict) -> Codebook:
         families,
         categories,
         masks,
-        frozenset().union(*masks.values()),
     )
 
 

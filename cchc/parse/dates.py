@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
+# "ngày 19 tháng 6 năm " or "ngày 19/6/": the day and month of a date, up to its year (callers
+# add the year group, alone or beside other forms such as "năm 2015").
+DAY_MONTH = r"ngày\s*(?P<day>\d{1,2})\s*(?:/|tháng\s*)(?P<month>\d{1,2})\s*(?:/|năm\s*)"
+
 
 def iso_date(day: str | None, month: str | None, year: str | None) -> str | None:
     """ "19", "6", "2015" -> "2015-06-19"; None when a part is missing or the day does not exist."""

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from cchc.parse.dates import iso_date
+from cchc.parse.dates import DAY_MONTH, iso_date
 from cchc.parse.laws import laws_cited
-from cchc.parse.structure import Passage
+from cchc.parse.structure import Passage, passage_at
 from cchc.read.marks import matches_at, positions
 
 _SKIP_KINDS = {"distribution", "signature", "header"}
@@ -47,10 +46,6 @@ _DEADLINE_DATE = re.compile(r"ngày (\d{1,2})(?:/| tháng )(\d{1,2})(?:/| năm )
 _DEADLINE_WORDS = ("chậm nhất ", "trước ")
 
 
-def _passage_at(passages: list[Passage], starts: list[int], index: int) -> Passage:
-    return passages[max(0, bisect_right(starts, index) - 1)]
-
-
 def _target_from(text: str, match: re.Match[str], passage: Passage) -> Target | None:
     unit = re.sub(r"\s+", " ", match.group("unit")).lower()
     lead = _LEAD.search(text, max(passage.start, match.start() - 20), match.start())
@@ -82,11 +77,11 @@ def extract_targets(text: str, passages: list[Passage], folded: str) -> list[Tar
     starts = [p.start for p in passages]
     targets: list[Target] = []
     for match in _TARGET.finditer(text):
-        passage = _passage_at(passages, starts, match.start())
+        passage = passage_at(passages, starts, match.start())
         if passage.kind not in _SKIP_KINDS and (target := _target_from(text, match, passage)):
             targets.append(target)
     for start, end, when in _deadlines(folded):
-        passage = _passage_at(passages, starts, start)
+        passage = passage_at(passages, starts, start)
         if passage.kind not in _SKIP_KINDS:
             targets.append(Target(text[start:end], None, "hạn chót", when, start, end, passage.no))
     return targets
@@ -113,9 +108,7 @@ _CODE_CORE = re.compile(
 )
 _CODE_HEAD = re.compile(r"(?P<num>\d{1,5})\s*(?:/(?P<year>\d{4}))?\s*$")
 _ISSUER_CASE = {"TTG": "TTg", "SNGV": "SNgV", "CP": "CP", "TW": "TW", "TU": "TU"}
-_DATE_AFTER = re.compile(
-    r"\s*,?\s*ngày\s*(\d{1,2})\s*(?:/|tháng\s*)(\d{1,2})\s*(?:/|năm\s*)(\d{4})", re.I
-)
+_DATE_AFTER = re.compile(r"\s*,?\s*" + DAY_MONTH + r"(?P<year>\d{4})", re.I)
 
 
 def _issuer_code(raw: str) -> str:
@@ -125,7 +118,7 @@ def _issuer_code(raw: str) -> str:
 
 def _cited_date(text: str, end: int) -> str | None:
     match = _DATE_AFTER.match(text, end, min(len(text), end + 40))
-    return iso_date(*match.groups()) if match else None
+    return iso_date(*match.group("day", "month", "year")) if match else None
 
 
 def extract_citations(text: str, passages: list[Passage]) -> list[Citation]:
@@ -136,7 +129,7 @@ def extract_citations(text: str, passages: list[Passage]) -> list[Citation]:
         if not head:
             continue
         start = head.start()
-        passage = _passage_at(passages, starts, start)
+        passage = passage_at(passages, starts, start)
         before = text[start - 1] if start else " "
         if passage.kind in ("distribution", "signature") or before.isalnum() or before == "/":
             continue
@@ -150,7 +143,7 @@ def extract_citations(text: str, passages: list[Passage]) -> list[Citation]:
         when = _cited_date(text, core.end())
         found.append(Citation(key, doc_type, issuer, when, start, core.end(), passage.no))
     for start, end, key, passed in laws_cited(text):
-        passage = _passage_at(passages, starts, start)
+        passage = passage_at(passages, starts, start)
         if passage.kind not in ("distribution", "signature"):
             found.append(Citation(key, "Luật", None, passed, start, end, passage.no))
     return found

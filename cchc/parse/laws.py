@@ -14,13 +14,13 @@ from pathlib import Path
 
 import yaml
 
-from cchc.parse.dates import iso_date
+from cchc.parse.dates import DAY_MONTH, iso_date
 from cchc.read.fold import fold
 
 LAW_NAMES_PATH = Path(__file__).resolve().parents[2] / "data" / "law_names.yaml"
 
 # No leading \b: it stops the regex engine from skipping ahead to "Luật" (10x slower); the word
-# boundary is checked in laws_cited instead.
+# boundary is checked in _named_laws instead.
 # Where a law's name ends: before a year, date, number or qualifier word ("có hiệu lực từ ngày
 # 01/7/2024" is when it took effect, not its name), before another document ("… và Nghị định
 # số 138/2020/NĐ-CP ngày …" is not part of the law), or at punctuation.
@@ -33,8 +33,7 @@ _NAME_END_MARKS = r"\s*[;.()\n]|,\s+(?![a-zđà-ỹ])|$"
 # "năm 2015" or the day it was passed "ngày 19 tháng 6 năm 2015" / "ngày 19/6/2015".
 _LAW_TAIL = (
     r"(?:\s+số\s+\d{1,3}/(?P<number_year>\d{4})/QH\d{1,2})?"
-    r"(?:\s+(?:ngày\s*(?P<day>\d{1,2})\s*(?:/|tháng\s*)(?P<month>\d{1,2})\s*(?:/|năm\s*)"
-    r"|năm\s+)(?P<year>\d{4}))?"
+    r"(?:\s+(?:" + DAY_MONTH + r"|năm\s+)(?P<year>\d{4}))?"
 )
 _LAW = re.compile(
     r"Luật ((?:[A-ZĐ]|sửa)[^;.()\n]{3,80}?)"

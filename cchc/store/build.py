@@ -227,9 +227,9 @@ def build_database(
         files = plan_files(plans_dir) if sources is None else None
         if files == [] and db_path.exists():  # an unmounted share must not empty the database
             raise StoreError(
-                f"Thư mục {plans_dir} không có tệp kế hoạch nào (.txt, .md, .docx, .pdf): cơ sở "
+                f"Thư mục {plans_dir} không có tệp kế hoạch nào ({', '.join(FORMATS)}): cơ sở "
                 "dữ liệu không bị thay đổi.",
-                f"The folder {plans_dir} holds no plan files (.txt, .md, .docx, .pdf): the "
+                f"The folder {plans_dir} holds no plan files ({', '.join(FORMATS)}): the "
                 "database was not changed.",
             )
         items = _sources(files) if files is not None else sources
