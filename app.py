@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from cchc.i18n import t
+from cchc.i18n import number, t
 from cchc.ui.data import data_info, ensure_db, outdated_text
 from cchc.ui.state import sidebar_filters, sync_url
 
@@ -35,7 +35,7 @@ page = st.navigation(
 info = data_info()
 st.sidebar.divider()
 st.sidebar.caption(f"{t('data_date', lang)}: {info['data_date']}")
-st.sidebar.caption(f"{t('n_plans_db', lang)}: {info['n_plans']}")
+st.sidebar.caption(f"{t('n_plans_db', lang)}: {number(info['n_plans'], lang)}")
 if notice := outdated_text(info, lang):
     st.sidebar.warning(notice, icon=":material/update:")
 sync_url()

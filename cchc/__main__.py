@@ -2,6 +2,10 @@
 
 import sys
 
-from cchc.cli import main
+try:
+    from cchc.cli import main
+except KeyboardInterrupt:  # Ctrl-C while the program loads: nothing was started yet
+    print("\nĐã dừng. / Stopped.", file=sys.stderr)
+    sys.exit(130)
 
 sys.exit(main())

@@ -13,6 +13,8 @@ from functools import lru_cache
 import altair as alt
 import pandas as pd
 
+from cchc import chart_labels
+from cchc.collate import vi_sorted
 from cchc.i18n import short_label, t
 from cchc.parse.codebook import load_codebook
 
@@ -46,8 +48,9 @@ def _order(category_ids: pd.Series) -> list[str]:
     return sorted(set(category_ids), key=lambda c: order.index(c) if c in order else 999)
 
 
-def _labelled(df: pd.DataFrame, lang: str, short: bool = False) -> pd.DataFrame:
-    """Adds ``label`` (the language's label) and ``place`` (province label when given)."""
+def _labelled(df: pd.DataFrame, lang: str, short: bool = False, wrap: int = 0) -> pd.DataFrame:
+    """Adds ``label`` (the language's label, on two lines of ``wrap`` characters when given),
+    ``label_full`` (for tooltips) and ``place`` (province label when given)."""
     out = df.copy()
     full = out["label_en"] if lang == "en" else out["label_vi"]
     out["label_full"] = full
@@ -55,6 +58,8 @@ def _labelled(df: pd.DataFrame, lang: str, short: bool = False) -> pd.DataFrame:
         short_label(c, f, lang) if short else f
         for c, f in zip(out["category_id"], full, strict=True)
     ]
+    if wrap:
+        out["label"] = [chart_labels.wrap_label(label, wrap) for label in out["label"]]
     if "province" in out:
         out["place"] = out["province_label"] if "province_label" in out else out["province"]
     return out
@@ -90,7 +95,7 @@ def _finish(
         )
         .configure(font=FONT)
         .configure_title(fontSize=22, subtitleFontSize=14, subtitleColor="#444", offset=12)
-        .configure_axis(labelFontSize=15, titleFontSize=15, labelLimit=360)
+        .configure_axis(labelFontSize=15, titleFontSize=15, labelLimit=420)
         .configure_legend(labelFontSize=14, titleFontSize=14, labelLimit=360)
         .configure_view(strokeWidth=0)
     )
@@ -106,32 +111,54 @@ def _tooltip(lang: str, place: bool = True) -> list[alt.Tooltip]:
     ]
 
 
-def heatmap(df: pd.DataFrame, lang: str, caption: str, title: str | None = None) -> alt.Chart:
-    """Province × category grid of the share of plans (content areas by default), years pooled."""
+def _row_order(places: pd.Series) -> list[str]:
+    # An explicit list: Vega-Lite's "ascending" is by code point (every Đ… after Yên Bái).
+    return vi_sorted(places.unique())
+
+
+def heatmap_rows(df: pd.DataFrame) -> list[str]:
+    """The heatmap's row labels, top to bottom (the pack splits long heatmaps in this order)."""
+    return _row_order(df["province_label"] if "province_label" in df else df["province"])
+
+
+def heatmap(
+    df: pd.DataFrame,
+    lang: str,
+    caption: str,
+    title: str | None = None,
+    places: list[str] | None = None,
+    row_px: int = 48,
+) -> alt.Chart:
+    """Province × category grid of the share of plans (content areas by default), years pooled.
+
+    ``places`` draws only those rows (one part of a long heatmap), with the columns and the
+    colour scale of the whole: parts of one heatmap compare cell by cell."""
     data = pool_years(
         _labelled(df, lang, short=True), ["place", "category_id", "label", "label_full"]
     )
+    n_columns = data["category_id"].nunique()
+    data["label"] = chart_labels.header_labels(data["label"], n_columns)
     data["cell"] = data["n_with"].astype(int).astype(str) + "/" + data["n_plans"].astype(str)
     ids = _order(data["category_id"])
     order = list(dict.fromkeys(data.set_index("category_id").loc[ids, "label"]))
-    x = alt.X("label:N", sort=order, title=None, axis=alt.Axis(labelAngle=-25, orient="top"))
-    y = alt.Y("place:N", title=None, sort="ascending")
+    data = data[data["place"].isin(places)] if places is not None else data
+    x = alt.X("label:N", sort=order, title=None, axis=chart_labels.header_axis())
+    y = alt.Y("place:N", title=None, sort=_row_order(data["place"]))
+    height = max(120, row_px * data["place"].nunique())
+    # The legend no taller than the grid: below it, it was cut off in the PNGs.
+    legend = alt.Legend(title=t("col_share", lang), format=".0%",
+                        gradientLength=min(200, height - 50))  # fmt: skip
     base = alt.Chart(data).encode(x=x, y=y)
-    rect = base.mark_rect(stroke="white", strokeWidth=2).encode(
-        color=alt.Color(
-            "share:Q",
-            scale=alt.Scale(domain=[0, 1], scheme="blues"),
-            legend=alt.Legend(title=t("col_share", lang), format=".0%"),
-        ),
-        tooltip=_tooltip(lang),
-    )
-    text = base.mark_text(fontSize=16).encode(
+    color = alt.Color("share:Q", scale=alt.Scale(domain=[0, 1], scheme="blues"), legend=legend)
+    rect = base.mark_rect(stroke="white", strokeWidth=2).encode(color=color, tooltip=_tooltip(lang))
+    text = base.mark_text(fontSize=min(16, round(row_px * 0.45))).encode(
         text="cell:N",
         color=alt.condition("datum.share > 0.5", alt.value("white"), alt.value("#222")),
         tooltip=_tooltip(lang),
     )
-    height = max(120, 48 * data["place"].nunique())
-    chart = (rect + text).properties(height=height, width="container")
+    chart = (rect + text).properties(
+        height=height, width="container", usermeta={"min_width": chart_labels.plot_width(n_columns)}
+    )
     return _finish(chart, title or t("page_overview", lang), caption)
 
 
@@ -151,17 +178,19 @@ def _share_bars(
     y_field: str = "label",
     min_height: int = 0,
 ) -> alt.Chart:
-    """Horizontal bars of the share of plans per category (or document), longest first."""
+    """Horizontal bars of the share of plans per category (or document), longest first; a
+    label on two lines gets a taller row."""
+    step = chart_labels.row_step(data[y_field].astype(str))
     return (
         alt.Chart(data)
         .mark_bar()
         .encode(
-            y=alt.Y(f"{y_field}:N", sort="-x", title=None),
+            y=alt.Y(f"{y_field}:N", sort="-x", title=None, axis=chart_labels.row_axis()),
             x=_share_axis(lang),
             color=color,
             tooltip=tooltip,
         )
-        .properties(height=max(min_height, 34 * len(data)), width="container")
+        .properties(height=max(min_height, step * len(data)), width="container")
     )  # fmt: skip
 
 
@@ -178,7 +207,7 @@ def citation_bars(data: pd.DataFrame, lang: str, caption: str, title: str) -> al
 
 def channel_bars(df: pd.DataFrame, lang: str, caption: str, title: str | None = None) -> alt.Chart:
     """Channels by share of plans using them, coloured digital vs traditional."""
-    data = _labelled(df, lang)
+    data = _labelled(df, lang, wrap=chart_labels.BAR_LABEL_CHARS)
     data = pool_years(data, ["category_id", "label", "label_full", "channel_group"])
     data["group"] = [t(f"group_{g}", lang) for g in data["channel_group"]]
     colors = alt.Scale(
@@ -192,7 +221,10 @@ def channel_bars(df: pd.DataFrame, lang: str, caption: str, title: str | None = 
 
 def category_bars(df: pd.DataFrame, lang: str, caption: str, title: str | None = None) -> alt.Chart:
     """Share of plans with each category (indicators by default), one fixed colour per category."""
-    data = pool_years(_labelled(df, lang), ["category_id", "label", "label_full"])
+    data = pool_years(
+        _labelled(df, lang, wrap=chart_labels.BAR_LABEL_CHARS),
+        ["category_id", "label", "label_full"],
+    )
     ids = _order(data["category_id"])
     colors = category_colors()
     labels = data.set_index("category_id").loc[ids, "label"].tolist()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,6 +28,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
     report = build_database(
         _plans_dir(args), Path(args.db), progress=not args.quiet, jobs=args.jobs
     )
+    args.stopped = STOPPED  # the new database is in: Ctrl-C from here only cuts the report short
     for result in report.results:
         if result.status != "added":
             print(f"  {result.status:9} {result.source}: {result.message_vi} / {result.message_en}")
@@ -51,6 +53,7 @@ def _cmd_add(args: argparse.Namespace) -> int:
     results = add_plans(
         check_upload(items, Path(args.db), force=args.force), Path(args.db), _plans_dir(args)
     )
+    args.stopped = STOPPED  # the plans are in: Ctrl-C from here only cuts the report short
     for result in results:
         reason = f": {result.message_vi} / {result.message_en}" if result.message_vi else ""
         print(f"{result.status:9} {result.source}{reason}")
@@ -87,21 +90,6 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     return status
 
 
-def _parse_params(pairs: list[str]) -> dict[str, object]:
-    params: dict[str, object] = {}
-    for pair in pairs:
-        key, sep, value = pair.partition("=")
-        if not sep:
-            raise SystemExit(f"--param expects key=value, got {pair!r}")
-        if key in ("provinces", "levels", "sectors"):
-            params[key] = [v for v in value.split(",") if v]
-        elif key in ("year_from", "year_to"):
-            params[key] = int(value)
-        else:
-            params[key] = value
-    return params
-
-
 def _warn_if_outdated(con: duckdb.DuckDBPyConnection, db: Path) -> None:
     """On stderr: the plans were coded by another extractor version (a rebuild recodes them)."""
     from cchc.store.build import outdated_notice
@@ -116,10 +104,13 @@ def _warn_if_outdated(con: duckdb.DuckDBPyConnection, db: Path) -> None:
 
 
 def _cmd_query(args: argparse.Namespace) -> int:
-    from cchc.store.db import Filters, connect, run_query
+    from cchc.store.db import Filters, connect, query_params, run_query
+    from cchc.store.params import parse_params
 
     params = Filters().params()
-    params.update(_parse_params(args.param))
+    # Checked before the database is opened: an unknown query lists the queries, an unknown
+    # parameter the ones this query takes.
+    params.update(parse_params(args.param, query_params(args.name)))
     with connect(Path(args.db)) as con:
         _warn_if_outdated(con, Path(args.db))
         frame = run_query(con, args.name, params)
@@ -133,16 +124,24 @@ def _cmd_query(args: argparse.Namespace) -> int:
 def _cmd_export(args: argparse.Namespace) -> int:
     from cchc.export.jobs import export_bytes, filters_from
     from cchc.store.db import connect, run_query
+    from cchc.store.params import FILTER_NAMES, parse_params
 
-    filters = filters_from(_parse_params(args.param))
+    filters = filters_from(parse_params(args.param, FILTER_NAMES))
     with connect(Path(args.db)) as con:
         _warn_if_outdated(con, Path(args.db))
         data = export_bytes(
             lambda name, params: run_query(con, name, params),
             filters, args.lang, args.what, args.format, args.chart,
         )  # fmt: skip
-    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-    Path(args.out).write_bytes(data)
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    # Written beside it, then renamed: Ctrl-C or a full disk never leaves half a file at --out.
+    part = out.with_name(f".{out.name}.part-{os.getpid()}")
+    try:
+        part.write_bytes(data)
+        os.replace(part, out)
+    finally:
+        part.unlink(missing_ok=True)
     print(f"{args.out} ({len(data) // 1024} KB)")
     return 0
 
@@ -153,8 +152,16 @@ def _cmd_bench(args: argparse.Namespace) -> int:
     return bench_main(args.rest)
 
 
+# What Ctrl-C leaves behind, said by the commands that write: each writes to a temporary file that
+# replaces the real one only once complete, and removes it on the way out.
+STOPPED = "Đã dừng. / Stopped."
+STOPPED_DB = "Đã dừng: cơ sở dữ liệu cũ được giữ nguyên / Stopped: the old database is unchanged"
+STOPPED_EXPORT = "Đã dừng: không ghi tệp nào / Stopped: no file was written"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m cchc", description=__doc__)
+    parser.set_defaults(stopped=STOPPED)
     sub = parser.add_subparsers(dest="command", required=True)
     build = sub.add_parser("build", help="build the database from a folder of plans")
     build.add_argument("--plans", help="folder of plans (default: the database's plans folder: "
@@ -162,14 +169,14 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--db", default=str(DEFAULT_DB))
     build.add_argument("--quiet", action="store_true", help="no progress bar")
     build.add_argument("--jobs", type=int, default=1, help="processes that read and code plans")
-    build.set_defaults(func=_cmd_build)
+    build.set_defaults(func=_cmd_build, stopped=STOPPED_DB)
     add = sub.add_parser("add", help="validate and add plan files (or .zip) to the database")
     add.add_argument("files", nargs="+")
     add.add_argument("--db", default=str(DEFAULT_DB))
     add.add_argument("--plans", help="folder the files are copied into (default: the database's "
                      "plans folder: data/plans, or 'plans' beside --db)")  # fmt: skip
     add.add_argument("--force", action="store_true", help="add files that look unlike a plan")
-    add.set_defaults(func=_cmd_add)
+    add.set_defaults(func=_cmd_add, stopped=STOPPED_DB)
     fixes = sub.add_parser(
         "corrections", help="export or import analysts' corrections (JSON Lines)"
     )
@@ -199,7 +206,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--lang", choices=["vi", "en"], default="vi")
     export.add_argument("--param", action="append", default=[], metavar="KEY=VALUE")
     export.add_argument("--db", default=str(DEFAULT_DB))
-    export.set_defaults(func=_cmd_export)
+    export.set_defaults(func=_cmd_export, stopped=STOPPED_EXPORT)
     bench = sub.add_parser("bench", help="benchmark build and queries (see BENCHMARKS.md)")
     bench.add_argument("rest", nargs=argparse.REMAINDER)
     bench.set_defaults(func=_cmd_bench)
@@ -208,6 +215,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    previous = signal.signal(signal.SIGINT, _on_ctrl_c)
     try:
         return args.func(args)
     except CchcError as error:
@@ -218,3 +226,22 @@ def main(argv: list[str] | None = None) -> int:
         # keep Python from failing again when it flushes stdout on exit.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
+    except BaseException as error:
+        if not (_CTRL_C or isinstance(error, KeyboardInterrupt)):
+            raise
+        # Ctrl-C: the writers' cleanup has run on the way here; say what was kept, no traceback.
+        # 130 = 128 + SIGINT, the status a shell gives a command stopped by Ctrl-C.
+        print(f"\n{args.stopped}", file=sys.stderr)
+        return 130
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+_CTRL_C: list[int] = []  # not empty once Ctrl-C was pressed
+
+
+def _on_ctrl_c(signum: int, frame: object) -> None:
+    """Python's own answer to Ctrl-C (KeyboardInterrupt), remembered: DuckDB and pandas catch it
+    and raise their own error instead (RuntimeError "Query interrupted", duckdb.Error)."""
+    _CTRL_C.append(signum)
+    raise KeyboardInterrupt

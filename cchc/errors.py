@@ -73,3 +73,9 @@ class StoreError(CchcError):
 
 class QueryNotFound(CchcError):
     code = "query_not_found"
+
+
+class ParamError(CchcError):
+    """A query or export parameter that is unknown or has a value it cannot take."""
+
+    code = "bad_param"

@@ -6,6 +6,8 @@ as itself so a missing translation is visible on screen instead of crashing a pa
 
 from __future__ import annotations
 
+from numbers import Integral
+
 from cchc import i18n_export, i18n_import, i18n_map
 
 STRINGS: dict[str, tuple[str, str]] = {
@@ -31,6 +33,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "view_today": ("Theo 34 tỉnh hiện nay", "Today's 34 provinces"),
     "language": ("Ngôn ngữ", "Language"),
     "all": ("Tất cả", "All"),
+    "choose": ("Chọn…", "Choose…"),
     "data_date": ("Dữ liệu ngày", "Data as of"),
     "n_plans_db": ("Số kế hoạch trong dữ liệu", "Plans in the database"),
     "outdated_data": (
@@ -165,6 +168,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col_issued_on": ("Ngày ban hành", "Issued on"),
     "col_signer": ("Người ký", "Signer"),
     "col_label": ("Mục", "Category"),
+    "col_category_id": ("Mã mục", "Category id"),
     "col_family": ("Nhóm", "Family"),
     "col_cues": ("Dấu hiệu", "Cues"),
     "col_weak_cues": ("Dấu hiệu yếu", "Weak cues"),
@@ -253,11 +257,23 @@ def _pick(pair: tuple[str, str], lang: str) -> str:
     return pair[1] if lang == "en" else pair[0]
 
 
+_COUNTS = frozenset({"n", "total"})  # values that count plans, provinces, charts: never years
+
+
 def t(key: str, lang: str = "vi", **values: object) -> str:
     """The text for ``key`` in ``lang``, formatted with ``values`` when given."""
     pair = STRINGS.get(key)
     text = _pick(pair, lang) if pair else key
+    for name in _COUNTS.intersection(values):  # "12.000 kế hoạch", never "12000" (nor a year)
+        if isinstance(values[name], Integral) and not isinstance(values[name], bool):
+            values[name] = number(values[name], lang)
     return text.format(**values) if values else text
+
+
+def number(value: float, lang: str = "vi", digits: int = 0) -> str:
+    """A number as its readers write it: 12.345,6 in Vietnamese, 12,345.6 in English."""
+    text = f"{value:,.{digits}f}"
+    return text.translate(str.maketrans(",.", ".,")) if lang != "en" else text
 
 
 def level_name(level: str | None, lang: str = "vi") -> str:

@@ -9,7 +9,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Upload new plans (.txt, .md, .docx, .pdf or .zip). Each file is read and coded for "
         "review before saving; nothing is written until you press Save.",
     ),
-    "imp_upload": ("Chọn tệp kế hoạch", "Choose plan files"),
+    "imp_upload": (
+        "Chọn tệp kế hoạch: .txt, .md, .docx, .pdf hoặc .zip; tối đa {mb} MB mỗi kế hoạch",
+        "Choose plan files: .txt, .md, .docx, .pdf or .zip; up to {mb} MB a plan",
+    ),
     "imp_review": ("Xem lại trước khi lưu", "Review before saving"),
     "imp_col_file": ("Tệp", "File"),
     "imp_col_status": ("Trạng thái", "Status"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from cchc.export.catalog import chart_title
-from cchc.i18n import t
+from cchc.i18n import number, t
 from cchc.ui.data import label_provinces, pooled_note, query
 from cchc.ui.insights import coverage_table, year_changes
 from cchc.ui.maps import province_map
@@ -21,14 +21,15 @@ if n == 0:
     empty_state(lang)
     st.stop()
 
-years = f"{nums['first_year']}–{nums['last_year']}"
+first, last = nums["first_year"], nums["last_year"]
+years = str(first) if first == last else f"{first}–{last}"
 metrics(
     [
-        (t("m_plans", lang), n),
-        (t("m_provinces", lang), int(nums["n_provinces"])),
+        (t("m_plans", lang), number(n, lang)),
+        (t("m_provinces", lang), number(nums["n_provinces"], lang)),
         (t("m_years", lang), years),
-        (t("m_full", lang), int(nums["n_full_coverage"])),
-        (t("m_mean", lang), f"{nums['mean_areas']:.1f} / 6"),
+        (t("m_full", lang), number(nums["n_full_coverage"], lang)),
+        (t("m_mean", lang), f"{number(nums['mean_areas'], lang, 1)} / 6"),
     ]
 )
 
@@ -40,13 +41,11 @@ with st.expander(t("table_numbers", lang)):
 
 province_map(state, highlight=f.provinces)
 
-left, right = st.columns(2)
-with left:
-    cap = caption_text(state, "c_channels", n)
-    show_chart(chart_spec("charts.channel_bars", query("channel_mix", f), lang, cap), cap)
-with right:
-    cap = caption_text(state, "c_indicators", n)
-    show_chart(chart_spec("charts.category_bars", query("indicator_focus", f), lang, cap), cap)
+# One chart a row: side by side, each half-width chart cut its own title and caption.
+cap = caption_text(state, "c_channels", n)
+show_chart(chart_spec("charts.channel_bars", query("channel_mix", f), lang, cap), cap)
+cap = caption_text(state, "c_indicators", n)
+show_chart(chart_spec("charts.category_bars", query("indicator_focus", f), lang, cap), cap)
 
 st.subheader(t("changes", lang))
 for line in year_changes(query("trends_by_year", f, family="content_area"), lang):

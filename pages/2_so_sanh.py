@@ -24,6 +24,7 @@ provinces = options.loc[options["dimension"] == dim, "value"].tolist()
 seed_page_widget("cmp_prov", "cmp", provinces, provinces[:3])
 chosen = st.multiselect(
     t("pick_provinces", lang), provinces, key="cmp_prov", max_selections=6,
+    placeholder=t("choose", lang), select_all=False,
     format_func=lambda p: merged_label(p, lang) if f.view_by == "today" else p,
 )  # fmt: skip
 sync_url({"cmp": chosen})
@@ -50,6 +51,7 @@ for family, data in frames.items():
     note = pooled_note(data, f.view_by, lang) if family == "content_area" else ""
     what = {"content_area": "c_heatmap", "channel": "c_channels", "indicator": "c_indicators"}
     cap = caption_text(sub, what[family], n, note)
-    show_chart(chart_spec("charts.heatmap", data, lang, cap, family_name(family, lang)), cap)
+    spec = chart_spec("charts_compare.province_columns", data, lang, cap, family_name(family, lang))
+    show_chart(spec, cap)
 
 province_map(state, highlight=chosen, key="cmpmap")

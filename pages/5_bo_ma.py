@@ -20,7 +20,7 @@ usage["cue_text"] = ["; ".join(c) for c in usage["cues"]]
 usage["weak_text"] = ["; ".join(c) for c in usage["weak_cues"]]
 usage["share"] = usage["n_plans_with"] / n if n else 0.0
 cols = {
-    "family_label": "col_family", "category_id": "col_label", "label": "col_label",
+    "family_label": "col_family", "label": "col_label", "category_id": "col_category_id",
     "n_plans_with": "col_n_plans_with", "share": "col_share", "n_mentions": "col_n_mentions",
     "cue_text": "col_cues", "weak_text": "col_weak_cues",
 }  # fmt: skip

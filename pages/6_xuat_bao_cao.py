@@ -17,7 +17,7 @@ st.caption(t("brief_intro", lang))
 options = chart_options(lang)
 chosen = st.multiselect(
     t("brief_pick", lang), list(options), default=list(options), key="brief_charts",
-    format_func=options.get,
+    format_func=options.get, placeholder=t("choose", lang), select_all=False,
 )  # fmt: skip
 if not chosen:
     st.warning(t("brief_none", lang))

@@ -11,4 +11,6 @@ SELECT fp.plan_id, fp.province, p.year_from, p.year_to, p.issuer, p.issuer_level
        list_contains(p.corrected_fields, 'categories') AS corrected
 FROM fp
 JOIN plans p ON p.plan_id = fp.plan_id
-ORDER BY fp.province, p.year_from, p.issuer
+-- COLLATE vi: Vietnamese alphabetical order (Bạc Liêu before Bình Dương, Đà Nẵng after Dak Lak),
+--   not code points (which put every Đ… after Yên Bái).
+ORDER BY fp.province COLLATE vi, p.year_from, p.issuer COLLATE vi

@@ -13,4 +13,6 @@ SELECT 'issuer_level', issuer_level, count(*) FROM plans WHERE issuer_level IS N
 GROUP BY issuer_level
 UNION ALL
 SELECT 'sector', sector, count(*) FROM plans WHERE sector IS NOT NULL GROUP BY sector
-ORDER BY dimension, value
+-- COLLATE vi: Vietnamese alphabetical order (Bạc Liêu before Bình Dương, Đà Nẵng after Dak Lak),
+--   not code points (which put every Đ… after Yên Bái).
+ORDER BY dimension, value COLLATE vi

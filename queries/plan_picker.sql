@@ -7,10 +7,20 @@ WITH fp AS (
     SELECT plan_id, province
     FROM filtered_plans($year_from, $year_to, $provinces, $levels, $sectors, $view_by)
     WHERE first_in_range
+),
+-- Vietnamese alphabetical order (COLLATE vi: Bạc Liêu before Bình Dương, Đà Nẵng after Dak Lak;
+--   code points put every Đ… after Yên Bái), ranked once per distinct name: collating every
+--   plan's province and issuer doubled the query's time at 100,000 plans.
+vi_order AS (
+    SELECT name, row_number() OVER (ORDER BY name COLLATE vi) AS vi_rank
+    FROM (SELECT province FROM plans UNION SELECT province_2025 FROM plans
+          UNION SELECT issuer FROM plans) AS names(name)
 )
 SELECT p.plan_id, fp.province, p.year_from, p.year_to, p.issuer, p.issuer_level,
        count(*) OVER () AS n_matching
 FROM fp
 JOIN plans p ON p.plan_id = fp.plan_id
-ORDER BY fp.province, p.year_from DESC, p.issuer_level, p.issuer
+LEFT JOIN vi_order province_rank ON province_rank.name = fp.province
+LEFT JOIN vi_order issuer_rank ON issuer_rank.name = p.issuer
+ORDER BY province_rank.vi_rank, p.year_from DESC, p.issuer_level, issuer_rank.vi_rank
 LIMIT $limit

@@ -11,4 +11,6 @@ SELECT p.plan_id, fp.province, p.province_2025, p.year_from, p.year_to, p.issuer
        p.issuer_level, p.sector, p.doc_number, p.n_content_areas, p.n_channels, p.n_indicators
 FROM fp
 JOIN plans p ON p.plan_id = fp.plan_id
-ORDER BY fp.province, p.year_from, p.issuer_level, p.issuer
+-- COLLATE vi: Vietnamese alphabetical order (Bạc Liêu before Bình Dương, Đà Nẵng after Dak Lak),
+--   not code points (which put every Đ… after Yên Bái).
+ORDER BY fp.province COLLATE vi, p.year_from, p.issuer_level, p.issuer COLLATE vi

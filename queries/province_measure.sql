@@ -18,7 +18,7 @@ plan_counts AS (
 per_province AS (
     SELECT fp.province,
            count(DISTINCT fp.plan_id) AS n_plans_total,
-           string_agg(DISTINCT fp.province_issued, ', ' ORDER BY fp.province_issued) AS issued_as,
+           string_agg(DISTINCT fp.province_issued, ', ' ORDER BY fp.province_issued COLLATE vi) AS issued_as,
            count(DISTINCT fp.plan_id) FILTER (
                WHERE coalesce(p.issued_on >= DATE '2025-07-01', p.year_from > 2025)
                  AND m.n_members > 1
@@ -42,4 +42,6 @@ JOIN per_province pp ON pp.province IS NOT DISTINCT FROM pc.province
 CROSS JOIN categories c
 LEFT JOIN hits h ON h.province IS NOT DISTINCT FROM pc.province AND h.year = pc.year
     AND h.category_id = c.category_id
-ORDER BY pc.province, pc.year, c.sort_order
+-- COLLATE vi: Vietnamese alphabetical order (Bạc Liêu before Bình Dương, Đà Nẵng after Dak Lak),
+--   not code points (which put every Đ… after Yên Bái).
+ORDER BY pc.province COLLATE vi, pc.year, c.sort_order

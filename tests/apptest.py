@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -19,3 +20,9 @@ def open_page(page: str | None = None, timeout: int = 120, **params: object) -> 
         at.switch_page(page).run()
     assert not at.exception, [e.message for e in at.exception]
     return at
+
+
+def column_headers(table) -> list[str]:
+    """The headers a user sees over an st.dataframe (its column_config labels), in order."""
+    labels = json.loads(table.proto.columns or "{}")
+    return [labels.get(c, {}).get("label", c) for c in table.value.columns]

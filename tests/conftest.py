@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -9,6 +11,7 @@ import pytest
 from cchc.parse.extract import extract
 from cchc.read import read_document
 from cchc.store.build import DEFAULT_PLANS, build_database
+from cchc.store.db import connect, run_query
 
 SEEDS = {
     "ha_giang": "000_4eaf13089674b3df.txt",
@@ -31,6 +34,16 @@ AREAS_VI = [
 
 def seed_path(key: str) -> Path:
     return DEFAULT_PLANS / SEEDS[key]
+
+
+@contextmanager
+def query_runner(db: Path) -> Iterator[Callable]:
+    """``run(name, params)`` on one open connection to ``db``, as the exports take it."""
+    con = connect(db)
+    try:
+        yield lambda name, params: run_query(con, name, params)
+    finally:
+        con.close()
 
 
 @pytest.fixture(scope="session")

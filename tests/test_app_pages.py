@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import duckdb
@@ -10,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from cchc.parse.extract import EXTRACTOR_VERSION
 from cchc.read import read_document
-from tests.apptest import open_page
+from tests.apptest import column_headers, open_page
 from tests.conftest import AREAS_VI, seed_path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -44,6 +45,33 @@ def test_overview_counts_the_five_bundled_plans() -> None:
     at = open_page()
     assert at.title[0].value == "Tổng quan"
     assert at.metric[0].value == "5"
+
+
+@pytest.mark.parametrize(("lang", "mark"), [("vi", ","), ("en", ".")])
+def test_overview_numbers_use_the_readers_decimal_mark(lang: str, mark: str) -> None:
+    at = open_page(lang=lang)
+    mean = at.metric[4].value  # mean number of content areas, e.g. "4,6 / 6" in Vietnamese
+    assert mean.endswith(" / 6") and mark in mean, mean
+    assert at.metric[2].value == "2023–2025"
+
+
+def test_codebook_page_names_each_column_once() -> None:
+    at = open_page("pages/5_bo_ma.py")
+    columns = column_headers(at.dataframe[0])
+    assert len(columns) == len(set(columns)), columns
+    assert columns[:3] == ["Nhóm", "Mục", "Mã mục"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "sure", "unknown"), [("vi", "cao", "không có"), ("en", "high", "none")]
+)
+def test_plan_details_say_how_sure_each_field_is_in_the_readers_language(
+    lang: str, sure: str, unknown: str
+) -> None:
+    at = open_page("pages/4_chi_tiet.py", lang=lang)
+    table = at.dataframe[0].value
+    levels = set(table["confidence"]) - {""}
+    assert sure in levels and levels <= {sure, unknown, "trung bình", "thấp", "medium", "low"}
 
 
 def test_overview_table_shows_which_content_areas_each_province_covers() -> None:
@@ -133,6 +161,17 @@ def test_compare_says_what_each_province_has_that_the_others_lack() -> None:
     text = all_text(at)
     assert "Hà Giang có mà các tỉnh khác không có" in text
     assert "Cải cách tổ chức bộ máy hành chính nhà nước" in text
+
+
+def test_compare_grids_put_the_chosen_provinces_side_by_side_as_columns() -> None:
+    """Twelve channels as columns ran into each other on a laptop; two to six provinces fit."""
+    at = open_page("pages/2_so_sanh.py", cmp=["Hà Giang", "An Giang"])
+    grids = [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")][:3]
+    for spec in grids:
+        x = spec["layer"][0]["encoding"]["x"]
+        assert x["field"] == "head" and x["sort"] == ["An Giang", "Hà Giang"]
+    rows = grids[1]["layer"][0]["encoding"]["y"]["sort"]
+    assert len(rows) == 12 and "Cổng/Trang thông tin điện tử" in rows
 
 
 def test_trend_page_tables_show_shares_as_whole_percents() -> None:

@@ -27,7 +27,17 @@ EXPECTED = {
     "corrupt.docx": ("binary", "Word"),
     "old_word.docx": ("binary", ".doc"),
     "spreadsheet.xlsx": ("unsupported_format", "không được hỗ trợ"),
+    "binary_alternate_nuls.txt": ("binary", "nhị phân"),
 }
+# Not defects: the seed plan as other tools save it, each read as the seed (encoding it reports).
+GOOD_VARIANTS = {
+    "plan_cp1258.txt": "cp1258",
+    "plan_utf8_bom.txt": "utf-8-sig",
+    "plan_utf16_bom.txt": "utf-16",
+    "plan_utf16le_nobom.txt": "utf-16-le",
+    "plan_utf16be_nobom.txt": "utf-16-be",
+}
+SEED = Path("data/plans/001_dffca6ef078e301f.txt")
 
 
 def _error_for(path: Path) -> InputError:
@@ -47,7 +57,8 @@ def test_bad_input_gets_its_own_message_in_both_languages(name):
 
 def test_every_corpus_file_has_an_expectation():
     files = {p.name for p in CORPUS.iterdir() if p.suffix != ".py" and not p.name.startswith("__")}
-    assert files - {"plan_cp1258.txt"} == set(EXPECTED)
+    assert files - set(GOOD_VARIANTS) == set(EXPECTED)
+    assert set(GOOD_VARIANTS) <= files
 
 
 def test_fifty_megabyte_file_is_refused_before_it_is_read(tmp_path):
@@ -60,10 +71,48 @@ def test_fifty_megabyte_file_is_refused_before_it_is_read(tmp_path):
 
 def test_windows_1258_plan_is_decoded_and_noted():
     cp1258 = extract(read_document(CORPUS / "plan_cp1258.txt"))
-    utf8 = extract(read_document(Path("data/plans/001_dffca6ef078e301f.txt")))
+    utf8 = extract(read_document(SEED))
     assert cp1258.doc.encoding == "cp1258"
     assert any("1258" in note for note in cp1258.to_json()["notes"])
     assert cp1258.plan_id == utf8.plan_id  # same words: the same plan, whatever the encoding
+
+
+@pytest.mark.parametrize("name", [n for n in GOOD_VARIANTS if "utf" in n])
+def test_utf16_and_utf8_bom_plans_read_as_the_same_plan_with_their_encoding(name):
+    variant = extract(read_document(CORPUS / name))
+    utf8 = extract(read_document(SEED))
+    assert variant.doc.encoding == GOOD_VARIANTS[name]
+    assert variant.plan_id == utf8.plan_id and variant.doc.text == utf8.doc.text
+    guessed = [n for n in variant.to_json()["notes"] if "UTF-16" in n]
+    assert bool(guessed) == name.endswith("_nobom.txt")  # a guess is said; a BOM is not a guess
+
+
+def test_cli_extract_reads_every_encoding_variant_as_the_seed():
+    names = [str(CORPUS / n) for n in GOOD_VARIANTS]
+    run = subprocess.run(
+        [sys.executable, "-m", "cchc", "extract", str(SEED), *names],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    seed, *records = [json.loads(line) for line in run.stdout.splitlines()]
+    assert run.returncode == 0, run.stdout
+    assert len(records) == len(GOOD_VARIANTS)
+    for record in records:
+        assert "error" not in record, record
+        assert (record["plan_id"], record["metadata"]) == (seed["plan_id"], seed["metadata"])
+        assert record["present"] == seed["present"]
+
+
+def test_a_build_stores_a_utf16_plan_once_with_its_encoding(tmp_path):
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    for name in ("plan_utf16le_nobom.txt", "plan_utf16be_nobom.txt"):
+        (folder / name).write_bytes((CORPUS / name).read_bytes())
+    report = build_database(folder, tmp_path / "x.duckdb", progress=False)
+    assert (report.count("added"), report.count("duplicate")) == (1, 1)
+    with duckdb.connect(str(tmp_path / "x.duckdb"), read_only=True) as con:
+        [(encoding, notes)] = con.execute("SELECT encoding, notes FROM plans").fetchall()
+    assert encoding == "utf-16-be"  # files are read in name order: the BE file comes first
+    assert any("UTF-16 BE" in note for note in notes)
 
 
 def test_not_a_plan_says_why_and_can_be_forced():

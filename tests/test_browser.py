@@ -54,6 +54,8 @@ def test_changed_filter_is_in_the_url_and_a_reload_shows_the_same_view(server: s
     sidebar.get_by_text("Today's 34 provinces", exact=True).click()
     settle(page)
     page.wait_for_function("() => location.search.includes('view=today')", timeout=TIMEOUT_MS)
+    # The map follows the sidebar to the 34-province layout (AppTest cannot rerun the sidebar).
+    page.wait_for_function("() => location.search.includes('mapv=34')", timeout=TIMEOUT_MS)
     shared = page.url
     assert "lang=en" in shared
     page.goto(shared, timeout=TIMEOUT_MS)  # a fresh session from the link alone

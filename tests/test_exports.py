@@ -18,8 +18,8 @@ from pypdf import PdfReader
 from cchc.export import briefing, captions, images, tables
 from cchc.export.catalog import CHART_IDS, build_item, context, table_columns
 from cchc.export.jobs import export_bytes
-from cchc.store.db import Filters, connect, run_query
-from tests.conftest import AREAS_VI
+from cchc.store.db import Filters
+from tests.conftest import AREAS_VI, query_runner
 
 ROOT = Path(__file__).resolve().parents[1]
 TITLE_VI = "Tỷ lệ kế hoạch cam kết tuyên truyền từng lĩnh vực cải cách"
@@ -27,9 +27,8 @@ TITLE_VI = "Tỷ lệ kế hoạch cam kết tuyên truyền từng lĩnh vực 
 
 @pytest.fixture(scope="module")
 def run(seed_db: Path):
-    con = connect(seed_db)
-    yield lambda name, params: run_query(con, name, params)
-    con.close()
+    with query_runner(seed_db) as run:
+        yield run
 
 
 @pytest.fixture(scope="module")

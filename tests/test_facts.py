@@ -116,3 +116,38 @@ def test_a_deadline_written_out_in_words_is_a_target():
     extraction = extract(read_bytes(text.encode(), "p.txt"), force=True)
     deadlines = {t.period for t in extraction.targets if t.unit == "hạn chót"}
     assert deadlines == {"2025-12-15", "2025-01-24"}
+
+
+def targets(body: str, period: str = "năm 2025") -> list[float | None]:
+    head = f"KẾ HOẠCH\nTuyên truyền cải cách hành chính {period}\nI. MỤC ĐÍCH, YÊU CẦU\n"
+    text = head + body + "\n"
+    return [t.value for t in extract(read_bytes(text.encode(), "p.txt"), force=True).targets]
+
+
+@pytest.mark.parametrize(
+    "reported",
+    [
+        "- Năm 2024, tỉnh đạt 45% hồ sơ giải quyết trực tuyến.",
+        "- Kết quả đạt được: 98% hồ sơ được giải quyết đúng và trước hạn.",
+        "- Trong năm qua, đã đạt 100% TTHC được công khai.",
+        "- Chỉ số SIPAS năm 2024 đạt 85,5%.",
+    ],
+)
+def test_a_result_already_reached_is_not_a_target(reported):
+    assert targets(reported) == []
+
+
+def test_the_plans_own_aims_stay_targets_next_to_past_results():
+    assert targets("- Năm 2024 đạt 45%, phấn đấu năm 2025 đạt 60%.") == [60.0]
+    assert targets("- Tăng 10% so với cùng kỳ năm 2024.") == [10.0]
+    # A multi-year plan's own years are not past: 2023 is inside 2022–2025.
+    multi_year = targets("- Năm 2023 đạt tối thiểu 80% hồ sơ.", "giai đoạn 2022-2025")
+    assert multi_year == [80.0]
+
+
+def test_the_seed_targets_that_speak_of_results_and_files_received_stay_targets(seed_extractions):
+    """Cao Bằng: "số hóa kết quả giải quyết TTHC … đạt tỷ lệ tối thiểu là 100%" (a result to
+    digitise, bare "kết quả"); Hà Tĩnh: "100% hồ sơ đã tiếp nhận" ("đã", not "đã đạt")."""
+    cao_bang = [t.text for t in seed_extractions["cao_bang"].targets]
+    assert cao_bang == ["đạt 100%", "tối thiểu 50%", "tối thiểu là 100%"]
+    assert len([t for t in seed_extractions["ha_tinh"].targets if t.value == 100.0]) == 3

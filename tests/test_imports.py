@@ -15,9 +15,17 @@ import duckdb
 import pytest
 
 from cchc.errors import UnsafeArchive
+from cchc.read import read_document
 from cchc.store.build import DEFAULT_PLANS, build_database, plan_files
 from cchc.store.corrections import corrections_path, make_correction
-from cchc.store.imports import add_plans, check_upload, expand_upload, record_corrections
+from cchc.store.imports import (
+    PLAN_TABLES,
+    add_plans,
+    check_upload,
+    expand_upload,
+    record_corrections,
+)
+from tests.builders import write_docx, write_pdf
 
 SEEDS = plan_files(DEFAULT_PLANS)
 
@@ -240,3 +248,34 @@ def test_a_zip_with_a_damaged_member_is_refused_with_a_message():
     with pytest.raises(UnsafeArchive) as refused:
         expand_upload("plans.zip", bytes(data))
     assert "Tệp zip hỏng" in refused.value.message_vi and "Broken zip" in refused.value.message_en
+
+
+def _plan_tables(db: Path, pid: str) -> dict[str, list[tuple]]:
+    with duckdb.connect(str(db), read_only=True) as con:
+        return {
+            table: sorted(
+                con.execute(f"SELECT * FROM {table} WHERE plan_id = ?", [pid]).fetchall(), key=str
+            )
+            for table in PLAN_TABLES
+        }
+
+
+@pytest.mark.parametrize("kind", ["docx", "pdf", "cp1258"])
+def test_a_correction_keeps_a_word_pdf_or_cp1258_plan_as_a_rebuild_reads_it(tmp_path, kind):
+    """Applying a correction re-codes the plan from its kept text: its format, encoding notes and
+    every row must be those a rebuild from the file gives (it was re-read as a .txt)."""
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    if kind == "cp1258":
+        (plans / "plan.txt").write_bytes(Path("tests/bad_inputs/plan_cp1258.txt").read_bytes())
+    else:
+        write = write_docx if kind == "docx" else write_pdf
+        write(plans / f"plan.{kind}", read_document(SEEDS[1]).text)
+    db = tmp_path / "cchc.duckdb"
+    build_database(plans, db, progress=False)
+    [pid] = _plans(db)
+    record_corrections(db, [make_correction(pid, "sector", None, "Nội vụ", "a", "ghi nhầm")])
+    corrected = _plan_tables(db, pid)
+    assert corrected["plans"][0][3:5] == (("txt", "cp1258") if kind == "cp1258" else (kind, kind))
+    build_database(plans, db, progress=False)  # the same correction, applied by a rebuild
+    assert corrected == _plan_tables(db, pid)

@@ -134,6 +134,32 @@ def test_distribution_list_and_budget_never_count_for_content(seed_extractions):
                 assert mention.section_kind not in ("distribution", "budget", "signature")
 
 
+def test_the_preamble_makes_no_content_area_theme_or_audience_present(seed_extractions):
+    """The "Căn cứ / Thực hiện …" preambles cite the documents a plan rests on (Hà Tĩnh's cites
+    "Kế hoạch số 514/KH-UBND … về Tuyên truyền cải cách hành chính, Chỉ số …"): only indicators
+    count there (DOMAIN.md): PCI and DDCI, but not the words of the titles around them."""
+    for extraction in seed_extractions.values():
+        for mention in extraction.mentions:
+            if mention.section_kind in ("header", "preamble", "decision"):
+                assert mention.family not in ("content_area", "theme", "audience"), mention
+    preamble = {
+        m.category for m in seed_extractions["ha_tinh"].mentions if m.section_kind == "preamble"
+    }
+    assert preamble == {"pci", "ddci"}
+
+
+def test_tv_news_and_the_press_staff_are_not_a_bulletin_or_civil_servants(seed_extractions):
+    """Sơn La: "các chương trình Thời sự và bản tin khác" (Đài PT-TH) is TV news, its "Bản tin
+    điện tử CCHC" a bulletin; "đội ngũ cán bộ, phóng viên phụ trách đưa tin" are the press."""
+    son_la = seed_extractions["son_la"]
+    text = son_la.doc.text
+    bulletins = [text[m.start : m.end + 9] for m in son_la.mentions if m.category == "an_pham"]
+    assert bulletins == ["Bản tin điện tử "]
+    civil_servants = [text[m.start : m.end + 12] for m in son_la.mentions if m.category == "cbccvc"]
+    assert not [said for said in civil_servants if "phóng viên" in said]
+    assert "cbccvc" in son_la.present["audience"]  # "cán bộ, công chức, viên chức" everywhere
+
+
 def _before_and_after(extraction, mention) -> tuple[str, str]:
     text = extraction.doc.text
     return fold(text[max(0, mention.start - 16) : mention.start]), fold(

@@ -1,7 +1,9 @@
 """Briefing pack: the catalogue charts for some filters, as a 16:9 PPTX and a landscape PDF.
 
 One title slide (title, filters, N plans, data date), then one chart per slide with its title
-and a finding computed from the data. Charts are rendered once (PNG at 2x) for both formats.
+and a finding computed from the data; a heatmap with many provinces takes several slides
+("… (1/3)"), each with the caption and a finding for its rows. Charts are rendered once (PNG
+at 2x) for both formats.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from pptx.dml.color import RGBColor
 from pptx.util import Inches, Pt
 
 from cchc.errors import CchcError
-from cchc.export.catalog import CHART_IDS, Context, Item, Runner, build_item, context
+from cchc.export.catalog import CHART_IDS, Context, Item, Part, Runner, build_item, context
 from cchc.export.fonts import dejavu_dir
 from cchc.export.images import render
 from cchc.i18n import t
@@ -36,10 +38,19 @@ class ExportError(CchcError):
 
 
 @dataclass(frozen=True)
+class Slide:
+    """One chart slide (or PDF page): its title, finding and image."""
+
+    title: str
+    finding: str
+    png: bytes
+
+
+@dataclass(frozen=True)
 class Pack:
     ctx: Context
     items: list[Item]
-    pngs: list[bytes]
+    slides: list[Slide]
 
 
 def plans_context(run: Runner, filters: Filters, lang: str) -> Context:
@@ -54,7 +65,13 @@ def build_pack(run: Runner, filters: Filters, lang: str, ids: Sequence[str] = CH
     """Queries, charts, findings and PNGs for ``ids``, in that order."""
     ctx = plans_context(run, filters, lang)
     items = [build_item(ctx, chart_id) for chart_id in ids]
-    return Pack(ctx, items, [render(item.chart, "png", item.caption) for item in items])
+    return Pack(ctx, items, [slide for item in items for slide in _slides(item)])
+
+
+def _slides(item: Item) -> list[Slide]:
+    """The item's chart, or its parts when it is split (each carries the caption)."""
+    parts = item.parts or (Part(item.title, item.chart, item.finding),)
+    return [Slide(p.title, p.finding, render(p.chart, "png", item.caption)) for p in parts]
 
 
 def sentences(text: str) -> list[str]:
@@ -99,14 +116,15 @@ def _title_slide(prs: Presentation, ctx: Context) -> None:
     ])  # fmt: skip
 
 
-def _chart_slide(prs: Presentation, item: Item, png: bytes, lang: str, page: str) -> None:
+def _chart_slide(prs: Presentation, part: Slide, lang: str, page: str) -> None:
     slide = prs.slides.add_slide(prs.slide_layouts[6])
-    _text(slide, (0.5, 0.25, 12.3, 0.9), [(item.title, 28, True)])
-    w, h = _fit(png, 8.9, 5.9)
-    slide.shapes.add_picture(io.BytesIO(png), Inches(0.5), Inches(1.25), Inches(w), Inches(h))
-    size = 16 if len(item.finding) < 320 else 13
+    _text(slide, (0.5, 0.25, 12.3, 0.9), [(part.title, 28, True)])
+    w, h = _fit(part.png, 8.9, 5.9)
+    slide.shapes.add_picture(io.BytesIO(part.png), Inches(0.5), Inches(1.25), Inches(w), Inches(h))
+    finding = part.finding
+    size = 16 if len(finding) < 320 else 13
     lines = [(t("brief_finding", lang), 20, True)]
-    lines += [(f"• {s}", size, False) for s in sentences(item.finding)]
+    lines += [(f"• {s}", size, False) for s in sentences(finding)]
     _text(slide, (9.6, 1.25, 3.4, 5.9), lines)
     _text(slide, (11.8, 7.0, 1.3, 0.4), [(page, 11, False)])
 
@@ -116,9 +134,9 @@ def to_pptx(pack: Pack) -> bytes:
     prs = Presentation()
     prs.slide_width, prs.slide_height = Inches(13.333), Inches(7.5)
     _title_slide(prs, pack.ctx)
-    total = len(pack.items) + 1
-    for i, (item, png) in enumerate(zip(pack.items, pack.pngs, strict=True), start=2):
-        _chart_slide(prs, item, png, pack.ctx.lang, f"{i} / {total}")
+    total = len(pack.slides) + 1
+    for i, part in enumerate(pack.slides, start=2):
+        _chart_slide(prs, part, pack.ctx.lang, f"{i} / {total}")
     buf = io.BytesIO()
     prs.save(buf)
     return buf.getvalue()
@@ -158,20 +176,21 @@ def _pdf_title_page(pdf: FPDF, ctx: Context) -> None:
     pdf.multi_cell(250, 9, t("brief_meta", ctx.lang, n=ctx.n_plans, date=ctx.date), align="L")
 
 
-def _pdf_chart_page(pdf: FPDF, item: Item, png: bytes, lang: str, page: str) -> None:
+def _pdf_chart_page(pdf: FPDF, part: Slide, lang: str, page: str) -> None:
     pdf.add_page()
     pdf.set_font("DejaVu", "B", 17)
     pdf.set_text_color(0x1F, 0x4E, 0x79)
     pdf.set_xy(12, 10)
-    pdf.multi_cell(273, 8, item.title, align="L")
-    w, h = _fit(png, 190, 165)
-    pdf.image(io.BytesIO(png), x=12, y=30, w=w, h=h)
+    pdf.multi_cell(273, 8, part.title, align="L")
+    w, h = _fit(part.png, 190, 165)
+    pdf.image(io.BytesIO(part.png), x=12, y=30, w=w, h=h)
     pdf.set_xy(210, 30)
     pdf.set_font("DejaVu", "B", 13)
     pdf.cell(75, 8, t("brief_finding", lang), new_x="LEFT", new_y="NEXT")
-    pdf.set_font("DejaVu", "", 11 if len(item.finding) < 400 else 9)
+    finding = part.finding
+    pdf.set_font("DejaVu", "", 11 if len(finding) < 400 else 9)
     pdf.set_text_color(0x22, 0x22, 0x22)
-    for sentence in sentences(item.finding):
+    for sentence in sentences(finding):
         pdf.set_x(210)
         pdf.multi_cell(75, 5.5, f"• {sentence}", align="L", new_x="LEFT", new_y="NEXT")
         pdf.ln(2)
@@ -181,10 +200,10 @@ def _pdf_chart_page(pdf: FPDF, item: Item, png: bytes, lang: str, page: str) -> 
 
 
 def to_pdf(pack: Pack) -> bytes:
-    """The pack as a landscape A4 PDF: a title page, then one page per chart."""
+    """The pack as a landscape A4 PDF: a title page, then one page per chart (or part)."""
     pdf = _pdf()
     _pdf_title_page(pdf, pack.ctx)
-    total = len(pack.items) + 1
-    for i, (item, png) in enumerate(zip(pack.items, pack.pngs, strict=True), start=2):
-        _pdf_chart_page(pdf, item, png, pack.ctx.lang, f"{i} / {total}")
+    total = len(pack.slides) + 1
+    for i, part in enumerate(pack.slides, start=2):
+        _pdf_chart_page(pdf, part, pack.ctx.lang, f"{i} / {total}")
     return bytes(pdf.output())

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from cchc.collate import vi_sorted
 from cchc.geo.provinces import members_of, merged_label
 from cchc.i18n import level_name, t
 from cchc.store.db import Filters
@@ -65,7 +66,7 @@ def pooled_note(df: pd.DataFrame, view_by: str, lang: str) -> str:
         if prov:
             issued.setdefault(prov, set()).update(n for n in str(names or "").split(", ") if n)
     pooled = {
-        prov: ", ".join(sorted(names))
+        prov: ", ".join(vi_sorted(names))  # Vietnamese order, as the query lists them
         for prov, names in issued.items()
         if len(members_of(prov)) > 1 or names - {prov}
     }

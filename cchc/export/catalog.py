@@ -23,6 +23,11 @@ Runner = Callable[[str, dict[str, object]], pd.DataFrame]
 TRENDS = tuple(f"trend_{f}" for f in FAMILIES)
 CHART_IDS = ("coverage", "channel_mix", "indicator_focus", "channel_by_province",
              "indicator_by_province", *TRENDS, "citations")  # fmt: skip
+# Province rows per slide or page: 60 rows on one slide shrink to unreadable. A longer heatmap
+# is split into near-equal parts (60 → 3 × 20, 63 → 4 × 16), each with the caption and the
+# columns and colour scale of the whole.
+ROWS_PER_PART = 20
+PART_ROW_PX = 34  # a part's row height: twenty rows and the header fill a slide's chart area
 TABLE_COLUMNS = {
     "place": "col_province", "year": "col_year", "cite_key": "col_cite_key", "label": "col_label",
     "n_with": "col_n_plans_with", "n_citing": "col_n_citing", "n_plans": "col_n_plans",
@@ -43,6 +48,15 @@ class Context:
 
 
 @dataclass(frozen=True)
+class Part:
+    """One slide of a chart split over several ("… (2/3)"): its title, chart and finding."""
+
+    title: str
+    chart: alt.TopLevelMixin
+    finding: str
+
+
+@dataclass(frozen=True)
 class Item:
     chart_id: str
     title: str
@@ -50,6 +64,7 @@ class Item:
     chart: alt.TopLevelMixin
     finding: str
     table: pd.DataFrame = field(repr=False)  # the chart's numbers, pooled as the chart pools them
+    parts: tuple[Part, ...] = ()  # a long heatmap's slides; empty: one slide of ``chart``
 
 
 def context(run: Runner, filters: Filters, lang: str) -> Context:
@@ -101,9 +116,34 @@ def _heatmap(ctx: Context, chart_id: str, name: str, what: str) -> Item:
     title = chart_title(chart_id, ctx.lang)
     finding = findings.coverage if chart_id == "coverage" else findings.breadth
     chart = charts.heatmap(df, ctx.lang, cap, title)
-    return Item(
-        chart_id, title, cap, chart, finding(df, ctx.lang), _table(df, ["place", "label"], ctx)
-    )
+    table = _table(df, ["place", "label"], ctx)
+    # Coverage names provinces: each part names its own. Breadth ranks all provinces: the
+    # whole heatmap's ranking on every part.
+    whole = finding(df, ctx.lang)
+    part_finding = finding if chart_id == "coverage" else lambda _df, _lang: whole
+    parts = _heatmap_parts(df, ctx.lang, cap, title, part_finding)
+    return Item(chart_id, title, cap, chart, whole, table, parts)
+
+
+def split_rows(rows: list[str], limit: int = ROWS_PER_PART) -> list[list[str]]:
+    """``rows`` in consecutive parts of at most ``limit``, as even as they come."""
+    n_parts = max(1, -(-len(rows) // limit))
+    size = max(1, -(-len(rows) // n_parts))
+    return [rows[i : i + size] for i in range(0, len(rows), size)]
+
+
+def _heatmap_parts(
+    df: pd.DataFrame, lang: str, cap: str, title: str, finding: Callable[[pd.DataFrame, str], str]
+) -> tuple[Part, ...]:
+    """The heatmap as "title (1/3)" … parts when it has more than ROWS_PER_PART rows."""
+    groups = split_rows(charts.heatmap_rows(df))
+    places = df["province_label"] if "province_label" in df else df["province"]
+    parts = []
+    for i, rows in enumerate(groups if len(groups) > 1 else [], start=1):
+        name = f"{title} ({i}/{len(groups)})"
+        chart = charts.heatmap(df, lang, cap, name, places=rows, row_px=PART_ROW_PX)
+        parts.append(Part(name, chart, finding(df[places.isin(rows)], lang)))
+    return tuple(parts)
 
 
 def _bars(ctx: Context, chart_id: str) -> Item:

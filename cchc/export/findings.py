@@ -6,13 +6,16 @@ of yearly shares), so a finding never contradicts the chart above it.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 
 from cchc.charts import pool_years
+from cchc.collate import vi_key, vi_sorted
 from cchc.i18n import short_label, t
 
 MAX_LACKS = 6  # provinces listed by name; a longer list would not fit under a slide's chart
-TREND_THRESHOLD = 0.2  # smaller moves in a handful of plans are noise, not news
+CHANGE_THRESHOLD = 0.2  # smaller moves in a handful of plans are noise, not news
 MAX_TIES = 3
 
 
@@ -49,7 +52,8 @@ def coverage(df: pd.DataFrame, lang: str) -> str:
     data = df.assign(label=_label(df, lang, short=True))
     agg = pooled(data, [_place(data), "category_id", "label"])
     full, lacks = [], []
-    for place, rows in agg.groupby(_place(data), sort=True):
+    groups = sorted(agg.groupby(_place(data)), key=lambda g: vi_key(str(g[0])))
+    for place, rows in groups:  # provinces named in Vietnamese order, as on the chart
         if (rows["n_with"] == rows["n_plans"]).all():
             full.append(str(place))
         missing = rows.loc[rows["n_with"] == 0, "label"].tolist()
@@ -91,31 +95,58 @@ def breadth(df: pd.DataFrame, lang: str) -> str:
         return t("f_no_data", lang)
     place = _place(df)
     counts = pooled(df, [place, "category_id"]).query("n_with > 0").groupby(place).size()
-    counts = counts.reindex(sorted(df[place].dropna().unique()), fill_value=0)
+    counts = counts.reindex(vi_sorted(df[place].dropna().unique()), fill_value=0)
     a, b = int(counts.max()), int(counts.min())
     return t("f_breadth", lang, top=_names(counts, a), a=a, low=_names(counts, b), b=b)
 
 
+@dataclass(frozen=True)
+class YearChange:
+    """The latest year with plans against the year before it. The overview's change lines and
+    the pack's trend finding both read this one comparison, so they cannot disagree."""
+
+    prev: int
+    last: int
+    # category_id, label_vi, label_en, share_prev, share, n_plans, delta: the moves of at least
+    # CHANGE_THRESHOLD, largest first (codebook order among equals)
+    moves: pd.DataFrame
+
+
+def year_change(trends: pd.DataFrame) -> YearChange | None:
+    """Shares of the last year with plans against the year before (trends_by_year rows); None
+    with fewer than two years."""
+    years = sorted(trends["year"].unique()) if not trends.empty else []
+    if len(years) < 2:
+        return None
+    prev, last = years[-2], years[-1]
+    a = trends[trends["year"] == prev].set_index("category_id")
+    b = trends[trends["year"] == last].set_index("category_id")
+    both = b.join(a[["share"]].rename(columns={"share": "share_prev"}), how="inner")
+    both["delta"] = both["share"] - both["share_prev"]
+    # 40 % → 60 % is 0.1999… in floating point: a move at the threshold counts.
+    moved = both[both["delta"].abs() >= CHANGE_THRESHOLD - 1e-9]
+    moved = moved.loc[moved["delta"].abs().sort_values(ascending=False, kind="stable").index]
+    return YearChange(int(prev), int(last), moved.reset_index())
+
+
 def trend(df: pd.DataFrame, lang: str) -> str:
-    """The biggest rise (and fall) between the first and the last year with plans."""
+    """The biggest rise (and fall) of the last year with plans against the year before: the
+    overview's "changes since the previous year" in one or two sentences."""
     if df.empty:
         return t("f_no_data", lang)
-    data = df.assign(label=_label(df, lang))
-    years = sorted(data["year"].unique())
-    first = data[data["year"] == years[0]].set_index("label")["share"]
-    if len(years) < 2:
-        top = first.sort_values(ascending=False, kind="stable")
-        return t("f_one_year", lang, year=years[0], top=_names(top, top.max()), a=top.max())
-    last = data[data["year"] == years[-1]].set_index("label")["share"]
-    delta = (last - first.reindex(last.index).fillna(0.0)).sort_values(kind="stable")
-    y0, y1 = years[0], years[-1]
+    change = year_change(df)
+    if change is None:
+        top = df.assign(label=_label(df, lang)).set_index("label")["share"]
+        top = top.sort_values(ascending=False, kind="stable")
+        year = int(df["year"].iloc[0])
+        return t("f_one_year", lang, year=year, top=_names(top, top.max()), a=top.max())
+    moves = change.moves.assign(label=_label(change.moves, lang))
     parts = []
-    if delta.iloc[-1] >= TREND_THRESHOLD:
-        up = delta.index[-1]
-        parts.append(t("f_rise", lang, label=up, a=first.get(up, 0.0), b=last[up]))
-    if delta.iloc[0] <= -TREND_THRESHOLD:
-        down = delta.index[0]
-        parts.append(t("f_fall", lang, label=down, a=first.get(down, 0.0), b=last[down]))
+    for key, rows in (("f_rise", moves[moves["delta"] > 0]), ("f_fall", moves[moves["delta"] < 0])):
+        if not rows.empty:  # the first row moved the most
+            row = rows.iloc[0]
+            parts.append(t(key, lang, label=row["label"], a=row["share_prev"], b=row["share"]))
+    y0, y1 = change.prev, change.last
     return f"{y0}→{y1}: " + " ".join(parts) if parts else t("f_flat", lang, y0=y0, y1=y1)
 
 

@@ -65,6 +65,14 @@ def _fix_width(node: object, width: int) -> None:
                 _fix_width(child, width)
 
 
+def _pad_autosize(spec: dict) -> None:
+    """Autosize "fit" squeezes a chart into its width and crops what Vega did not measure (a
+    column label past the right edge, a legend below a short heatmap): a file grows instead."""
+    auto = spec.get("autosize") or "pad"
+    if str(auto.get("type", "pad") if isinstance(auto, dict) else auto).startswith("fit"):
+        spec["autosize"] = {"type": "pad", "contains": "padding"}
+
+
 def standalone(
     chart: alt.TopLevelMixin | dict, caption: str = "", title: str = "", width: int = WIDTH
 ) -> dict:
@@ -81,7 +89,9 @@ def standalone(
         head["subtitle"] = subtitle
     head.setdefault("anchor", "start")
     spec["title"] = head
-    _fix_width(spec, width)
+    # A chart may need more than ``width`` to stay legible (a heatmap's twelve columns).
+    _fix_width(spec, max(width, int((spec.get("usermeta") or {}).get("min_width", 0))))
+    _pad_autosize(spec)
     if not any(k in spec for k in ("hconcat", "vconcat", "concat", "facet")):
         spec.setdefault(
             "width", width

@@ -21,6 +21,7 @@ from pathlib import Path
 import vietnamadminunits
 from vietnamadminunits.database import query
 
+from cchc.collate import vi_sorted
 from cchc.read.fold import fold, strip_diacritics
 
 ERA_OLD = "63"
@@ -187,7 +188,7 @@ def merged_label(current: str, lang: str = "vi") -> str:
         raise ValueError(f"unsupported language {lang!r}; use 'vi' or 'en'")
     found = canonical_name(current)
     name = found[0] if found else current
-    others = [m for m in members_of(name) if m != name]
+    others = vi_sorted(m for m in members_of(name) if m != name)  # as every list of names reads
     if not others:
         return name
     return f"{name} ({words[lang]} {', '.join(others)})"

@@ -26,8 +26,11 @@ from cchc.read import Document
 # name ends before "có hiệu lực", a number or another document named after it. 1.7: a title in
 # capitals gives the plan year; masks per family (bodies are not audiences, Party plenums not
 # meetings), and a cue that starts inside a masked name does not count; "gương" alone is no
-# longer a cue (gương mẫu); deadlines written "ngày d tháng m năm y".
-EXTRACTOR_VERSION = "1.7"
+# longer a cue (gương mẫu); deadlines written "ngày d tháng m năm y". 1.8: a broadcast news
+# bulletin ("Thời sự và bản tin khác") is not a publication, the press's "đội ngũ cán bộ, phóng
+# viên" not civil servants (codebook masks); a quantity already reached ("Năm 2024 … đạt 45%",
+# "đã đạt", "kết quả đạt được", "năm qua") is a past result, not a target.
+EXTRACTOR_VERSION = "1.8"
 
 
 @dataclass
@@ -130,7 +133,7 @@ def extract(doc: Document, codebook: Codebook | None = None, force: bool = False
         metadata,
         mentions,
         present,
-        extract_targets(doc.text, structure.passages, doc.folded),
+        extract_targets(doc.text, structure.passages, doc.folded, metadata["year_from"].value),
         [c for c in extract_citations(doc.text, structure.passages) if c.key.upper() != own_number],
         extract_units(doc.text, structure.passages),
         doubts,

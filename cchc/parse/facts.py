@@ -44,6 +44,17 @@ _EVERY = re.compile(r"(hàng|mỗi|định kỳ)\s+(quý|tháng|năm|tuần)", r
 # "ngày 24/01/2025", or written out as the plans date themselves: "ngày 15 tháng 12 năm 2025".
 _DEADLINE_DATE = re.compile(r"ngày (\d{1,2})(?:/| tháng )(\d{1,2})(?:/| năm )(\d{4})")
 _DEADLINE_WORDS = ("chậm nhất ", "trước ")
+# What a clause says before its number, read on the folded text: a result already reached
+# ("năm 2024, tỉnh đạt 45%", "đã đạt", "kết quả đạt được", "năm qua") or the plan's own aim
+# ("phấn đấu", "chỉ tiêu", a year of the plan). The last one before the number decides. A year
+# in a date ("tháng 12 năm 2021"), a baseline ("so với (cùng kỳ) năm 2024") or a horizon ("đến
+# năm 2025") is neither. Bare "kết quả" is not past: "số hóa kết quả giải quyết TTHC … đạt tối
+# thiểu là 100%" (Cao Bằng) is a target.
+_WHEN = re.compile(
+    r"(?P<before>tháng \d{1,2} |so với |cùng kỳ |đến |tới )?năm (?P<year>\d{4})(?!\d)"
+    r"|(?P<past>đã đạt|kết quả đạt được|năm qua|năm vừa qua|thời gian qua)"
+    r"|(?P<aim>phấn đấu|chỉ tiêu)"
+)
 
 
 def _target_from(text: str, match: re.Match[str], passage: Passage) -> Target | None:
@@ -59,6 +70,24 @@ def _target_from(text: str, match: re.Match[str], passage: Passage) -> Target | 
     return Target(text[start : match.end()], value, unit, period, start, match.end(), passage.no)
 
 
+def _reached(folded: str, start: int, number: int, year_from: int | None) -> bool:
+    """Does the clause before ``number`` (from ``start``, the passage's start) report a result
+    already reached rather than set one for the plan's period? The clause starts after the last
+    ";", tab or ". " (a sentence end the passage split missed: "…địa phương. trình và …")."""
+    for stop in (";", "\t", ". "):
+        if (found := folded.rfind(stop, start, number)) >= 0:
+            start = found + len(stop)
+    past = False
+    for match in _WHEN.finditer(folded, start, number):
+        if match.group("year"):
+            if match.group("before"):
+                continue  # a date, a baseline or a horizon: no tense
+            past = year_from is not None and int(match.group("year")) < year_from
+        else:
+            past = match.group("past") is not None
+    return past
+
+
 def _deadlines(folded: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, ISO date) of every "chậm nhất / trước ngày d/m/yyyy" (or "ngày d tháng m năm
     yyyy") with a valid date."""
@@ -72,13 +101,20 @@ def _deadlines(folded: str) -> Iterator[tuple[int, int, str]]:
         yield match.start() - len(lead), match.end(), when
 
 
-def extract_targets(text: str, passages: list[Passage], folded: str) -> list[Target]:
-    """Quantities with a commitment word or a period, and deadlines; ``folded`` is fold(text)."""
+def extract_targets(
+    text: str, passages: list[Passage], folded: str, year_from: int | None = None
+) -> list[Target]:
+    """Quantities with a commitment word or a period, and deadlines; ``folded`` is fold(text).
+
+    A quantity the plan reports as already reached (before ``year_from``, its first year) is a
+    past result, not a target."""
     starts = [p.start for p in passages]
     targets: list[Target] = []
     for match in _TARGET.finditer(text):
         passage = passage_at(passages, starts, match.start())
-        if passage.kind not in _SKIP_KINDS and (target := _target_from(text, match, passage)):
+        if passage.kind in _SKIP_KINDS or not (target := _target_from(text, match, passage)):
+            continue
+        if not _reached(folded, passage.start, match.start(), year_from):
             targets.append(target)
     for start, end, when in _deadlines(folded):
         passage = passage_at(passages, starts, start)

@@ -105,10 +105,24 @@ def read_bytes(data: bytes, name: str, max_bytes: int = MAX_BYTES) -> Document:
     if len(data) > max_bytes:
         raise too_large(len(data), max_bytes)
     raw, encoding = _to_text(data, FORMATS[suffix])
+    return document_from_text(raw, name, FORMATS[suffix], encoding)
+
+
+# Encodings that were guessed, not declared by the file: the reader says so with the plan.
+_GUESSED = {
+    "cp1258": "Đã đọc theo bảng mã Windows-1258 / decoded as Windows-1258",
+    "utf-16-le": "Đã đọc theo mã UTF-16 LE (tệp không có BOM) / decoded as UTF-16 LE (no BOM)",
+    "utf-16-be": "Đã đọc theo mã UTF-16 BE (tệp không có BOM) / decoded as UTF-16 BE (no BOM)",
+}
+
+
+def document_from_text(raw: str, name: str, fmt: str, encoding: str) -> Document:
+    """A Document from text already taken out of its file (``Document.raw``): re-coding a kept
+    plan from its text gives what reading the file gave, format and encoding notes included."""
     text, offsets = clean_text(raw)
-    doc = Document(Path(name).name, FORMATS[suffix], encoding, raw, text, offsets)
-    if encoding == "cp1258":
-        doc.notes.append("Đã đọc theo bảng mã Windows-1258 / decoded as Windows-1258")
+    doc = Document(Path(name).name, fmt, encoding, raw, text, offsets)
+    if encoding in _GUESSED:
+        doc.notes.append(_GUESSED[encoding])
     return doc
 
 

@@ -12,7 +12,7 @@ import os
 import shlex
 import sys
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -26,6 +26,7 @@ from cchc.parse.extract import EXTRACTOR_VERSION, extract
 from cchc.read import FORMATS, MAX_BYTES, read_bytes, too_large
 from cchc.store.batch import RowBatch
 from cchc.store.corrections import correction_rows, corrections_path, load_corrections
+from cchc.store.pool import imap_in_workers
 from cchc.store.reference import load_reference_tables
 from cchc.store.rows import plan_rows
 from cchc.store.schema import DDL, SCHEMA_VERSION
@@ -205,10 +206,7 @@ def _coded(items, corrections: dict, jobs: int) -> Iterator[tuple[FileResult, di
         for item in items:
             yield _code_one(item, corrections)
         return
-    import multiprocessing
-
-    with multiprocessing.get_context("fork").Pool(jobs, _init_worker, (corrections,)) as pool:
-        yield from pool.imap(_code_in_worker, items, chunksize=8)
+    yield from imap_in_workers(_code_in_worker, items, jobs, _init_worker, (corrections,))
 
 
 def build_database(
@@ -239,8 +237,11 @@ def build_database(
             stale.unlink(missing_ok=True)
         tmp_path = db_path.with_name(f".{db_path.name}.tmp-{os.getpid()}")
         try:
-            with fewer_collections(), duckdb.connect(str(tmp_path)) as con:
-                _fill(con, _coded(items, corrections, jobs), total, progress, report, corrections)
+            # closing(): a failed or stopped build ends its worker pool here, not whenever the
+            # generator happens to be collected.
+            coded = closing(_coded(items, corrections, jobs))
+            with fewer_collections(), duckdb.connect(str(tmp_path)) as con, coded as results:
+                _fill(con, results, total, progress, report, corrections)
                 con.execute("CHECKPOINT")
             os.replace(tmp_path, db_path)
         finally:

@@ -21,7 +21,7 @@ _PARAM = re.compile(r"\$([a-z_][a-z0-9_]*)")
 # queries filter and group without joins. ``province`` follows the chosen view.
 # first_in_range marks one row per plan (its first year inside the range): counting those rows
 # counts plans without count(DISTINCT). province_year_plans: plans per province and year, and
-# which former provinces they pool.
+# which former provinces they pool (listed in Vietnamese order: COLLATE vi, not code points).
 _WHERE = """
 WHERE year BETWEEN year_from AND year_to
   AND (len(CAST(levels AS VARCHAR[])) = 0 OR list_contains(CAST(levels AS VARCHAR[]), issuer_level))
@@ -48,7 +48,7 @@ FROM presence_by_year {_WHERE};
 CREATE OR REPLACE TEMP MACRO province_year_plans(year_from, year_to, provinces, levels, sectors, view_by)
 AS TABLE
 SELECT province, year, count(*) AS n_plans, count(*) FILTER (WHERE first_in_range) AS n_plans_once,
-       string_agg(DISTINCT province_issued, ', ' ORDER BY province_issued) AS issued_as,
+       string_agg(DISTINCT province_issued, ', ' ORDER BY province_issued COLLATE vi) AS issued_as,
        count(DISTINCT province_issued) AS n_issued_as
 FROM filtered_plans(year_from, year_to, provinces, levels, sectors, view_by)
 GROUP BY province, year;

@@ -21,7 +21,7 @@ import duckdb
 
 from cchc.errors import CchcError, DuplicatePlan, FileTooLarge, InputError, UnsafeArchive
 from cchc.parse.extract import Extraction, extract
-from cchc.read import FORMATS, MAX_BYTES, read_bytes
+from cchc.read import FORMATS, MAX_BYTES, document_from_text, read_bytes
 from cchc.store.batch import RowBatch
 from cchc.store.build import FileResult, build_database, writer_lock
 from cchc.store.corrections import (
@@ -120,17 +120,24 @@ def check_upload(
     return checked
 
 
-def _save_file(plans_dir: Path, name: str, data: bytes) -> Path:
+def _save_file(plans_dir: Path, name: str, data: bytes, saved: list[Path]) -> None:
+    """Copy a plan into the folder under a free name (the same bytes already there are left be).
+    A new file goes on ``saved`` before it exists: an import stopped at any point takes it back."""
     plans_dir.mkdir(parents=True, exist_ok=True)
     target = plans_dir / Path(name).name
     stem, suffix, number = target.stem, target.suffix, 1
     while target.exists() and target.read_bytes() != data:
         number += 1
         target = plans_dir / f"{stem}_{number}{suffix}"
+    if target.exists():
+        return
+    saved.append(target)
     tmp = target.with_name(f".{target.name}.part")
-    tmp.write_bytes(data)
-    os.replace(tmp, target)  # a crash never leaves half a plan in the folder
-    return target
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, target)  # a crash never leaves half a plan in the folder
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def add_plans(checked: list[Checked], db_path: Path, plans_dir: Path) -> list[FileResult]:
@@ -146,18 +153,28 @@ def add_plans(checked: list[Checked], db_path: Path, plans_dir: Path) -> list[Fi
         if not ready:
             return [c.result for c in checked]
         corrections = load_corrections(corrections_path(db_path))
+        saved: list[Path] = []
 
         def insert(con: duckdb.DuckDBPyConnection) -> None:
             batch = RowBatch(con)
             for item in ready:
-                _save_file(plans_dir, item.name, item.data)
+                _save_file(plans_dir, item.name, item.data, saved)
                 batch.add(plan_rows(item.extraction, corrections.get(item.result.plan_id, [])))
             batch.flush()
             con.execute(
                 "UPDATE build_info SET n_plans = (SELECT count(*) FROM plans), data_date = current_date"
             )
 
-        _swap_in(db_path, insert)
+        unchanged = db_path.stat().st_ino  # the swap puts another file (inode) in its place
+        try:
+            _swap_in(db_path, insert)
+        except BaseException:
+            # Failed or stopped (Ctrl-C) before the swap: the folder goes back with the database,
+            # or the next build would add plans this import said were not added.
+            if db_path.stat().st_ino == unchanged:
+                for path in saved:
+                    path.unlink(missing_ok=True)
+            raise
     for item in ready:
         item.result.status = "added"
     return [c.result for c in checked]
@@ -189,12 +206,13 @@ def record_corrections(db_path: Path, items: list[dict]) -> None:
             batch = RowBatch(con)
             for pid in plan_ids:
                 row = con.execute(
-                    "SELECT raw, source FROM plans WHERE plan_id = ?", [pid]
+                    "SELECT raw, source, fmt, encoding FROM plans WHERE plan_id = ?", [pid]
                 ).fetchone()
                 if row is None:
                     continue
-                extraction = extract(read_bytes(row[0].encode("utf-8"), "stored.txt"), force=True)
-                extraction.doc.source = row[1]
+                # Re-coded from the text kept at its first reading, as read then: a PDF or Word
+                # plan stays one (its rows are those a rebuild from its file gives).
+                extraction = extract(document_from_text(*row), force=True)
                 for table in PLAN_TABLES:
                     con.execute(f"DELETE FROM {table} WHERE plan_id = ?", [pid])
                 batch.add(plan_rows(extraction, corrections.get(pid, [])))

@@ -12,6 +12,7 @@ from functools import lru_cache
 import pandas as pd
 import streamlit as st
 
+from cchc.collate import vi_sorted
 from cchc.errors import CchcError
 from cchc.geo.provinces import provinces_34, provinces_63
 from cchc.i18n import LEVELS, family_name, level_name, t
@@ -36,9 +37,9 @@ def refresh_data() -> None:
 
 @lru_cache(maxsize=1)
 def province_names() -> list[str]:
-    """The 63 former and the 34 current provinces, one list without repeats, sorted."""
+    """The 63 former and the 34 current provinces, one list without repeats, in Vietnamese order."""
     names = {p.name for p in provinces_63()} | {p.name for p in provinces_34()}
-    return sorted(names)
+    return vi_sorted(names)
 
 
 @lru_cache(maxsize=1)
@@ -93,8 +94,11 @@ def correction_widgets(prefix: str, current: dict, present: Iterable[str], lang:
     present = list(present)
     absent = [k for k in category_options() if k not in present]
     fmt = lambda k: category_label(k, lang)  # noqa: E731
-    st.multiselect(t("fix_add", lang), absent, key=f"{prefix}_add", format_func=fmt)
-    st.multiselect(t("fix_remove", lang), present, key=f"{prefix}_remove", format_func=fmt)
+    for key, options in (("add", absent), ("remove", present)):
+        st.multiselect(
+            t(f"fix_{key}", lang), options, key=f"{prefix}_{key}", format_func=fmt,
+            placeholder=t("choose", lang), select_all=False,
+        )  # fmt: skip
     c6, c7 = st.columns([1, 2])
     c6.text_input(t("fix_author", lang), key=f"{prefix}_author")
     c7.text_input(t("fix_note", lang), key=f"{prefix}_note")

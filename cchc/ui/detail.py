@@ -45,6 +45,12 @@ def how_text(how: object, lang: str) -> str:
     return parts[-1] if lang == "en" else parts[0]
 
 
+def _confidence(note: dict, lang: str) -> str:
+    """How sure the extractor was, in the reader's language ("cao", not "high")."""
+    level = note.get("confidence")
+    return t(f"conf_{level}", lang) if level else ""
+
+
 def metadata_rows(detail: pd.Series, lang: str) -> pd.DataFrame:
     """One row per metadata field: value, how it was found and how sure (from metadata_notes)."""
     try:
@@ -56,9 +62,7 @@ def metadata_rows(detail: pd.Series, lang: str) -> pd.DataFrame:
         value = detail.get(field)
         shown = level_name(value, lang) if field == "issuer_level" else _clean(value)
         note = notes.get(field, {}) if isinstance(notes, dict) else {}
-        rows.append(
-            [t(key, lang), shown, how_text(note.get("how"), lang), note.get("confidence", "")]
-        )
+        rows.append([t(key, lang), shown, how_text(note.get("how"), lang), _confidence(note, lang)])
     return pd.DataFrame(rows, columns=["field", "value", "how", "confidence"])
 
 

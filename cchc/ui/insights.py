@@ -5,9 +5,9 @@ from __future__ import annotations
 import pandas as pd
 
 from cchc.charts import pool_years
+from cchc.collate import vi_sorted
+from cchc.export.findings import year_change
 from cchc.i18n import t
-
-CHANGE_THRESHOLD = 0.2  # smaller moves in a handful of plans are noise, not news
 
 
 def _label(row: pd.Series, lang: str) -> str:
@@ -15,23 +15,17 @@ def _label(row: pd.Series, lang: str) -> str:
 
 
 def year_changes(trends: pd.DataFrame, lang: str, limit: int = 6) -> list[str]:
-    """'2025: X rose from 40% to 80% of plans (5 plans).' for the latest year vs the one before."""
-    years = sorted(trends["year"].unique()) if not trends.empty else []
-    if len(years) < 2:
+    """'2025: X rose from 40% to 80% of plans (5 plans).' for the latest year vs the one before:
+    the comparison the briefing pack's trend finding makes (findings.year_change)."""
+    change = year_change(trends)
+    if change is None:
         return [t("no_prev_year", lang)]
-    prev, last = years[-2], years[-1]
-    a = trends[trends["year"] == prev].set_index("category_id")
-    b = trends[trends["year"] == last].set_index("category_id")
-    both = b.join(a[["share"]].rename(columns={"share": "share_prev"}), how="inner")
-    both["delta"] = both["share"] - both["share_prev"]
-    moved = both[both["delta"].abs() >= CHANGE_THRESHOLD]
-    moved = moved.reindex(moved["delta"].abs().sort_values(ascending=False).index)
     lines = [
-        t("change_up" if row["delta"] > 0 else "change_down", lang, year=last,
+        t("change_up" if row["delta"] > 0 else "change_down", lang, year=change.last,
           label=_label(row, lang), a=row["share_prev"], b=row["share"], n=row["n_plans"])
-        for _, row in moved.head(limit).iterrows()
+        for _, row in change.moves.head(limit).iterrows()
     ]  # fmt: skip
-    return lines or [t("no_changes", lang, year=last)]
+    return lines or [t("no_changes", lang, year=change.last)]
 
 
 def unique_items(frames: list[pd.DataFrame], place_col: str, lang: str) -> list[str]:
@@ -42,7 +36,7 @@ def unique_items(frames: list[pd.DataFrame], place_col: str, lang: str) -> list[
     ].sum()
     has = data[data["n_with"] > 0]
     lines = []
-    for place in sorted(data[place_col].unique()):
+    for place in vi_sorted(data[place_col].unique()):
         mine = set(has.loc[has[place_col] == place, "category_id"])
         others = set(has.loc[has[place_col] != place, "category_id"])
         only = [c for c in dict.fromkeys(has["category_id"]) if c in mine - others]
@@ -63,5 +57,6 @@ def coverage_table(coverage: pd.DataFrame, lang: str) -> pd.DataFrame:
     agg = pool_years(coverage, [place, "category_id"], sort=False)
     agg["area"] = [short_label(c, c, lang) for c in agg["category_id"]]
     wide = agg.pivot(index=place, columns="area", values="share")
+    wide = wide.reindex(vi_sorted(wide.index))  # pivot sorts by code point: Đ… after Yên Bái
     order = list(dict.fromkeys(agg["area"]))
     return wide[order].reset_index().rename(columns={place: t("col_province", lang)})

@@ -77,11 +77,21 @@ def map_caption(
     return caption_of(state, _what(measure, lang), n_plans, " ".join(notes))
 
 
+def _follow_view(era_key: str, view_by: str, default_era: str) -> None:
+    """When the sidebar switches between "as issued" and "today's 34 provinces", the map switches
+    layout with it; a layout the user picks stays until the sidebar view changes again."""
+    seen_key = f"{era_key}_view"
+    if st.session_state.get(seen_key, view_by) != view_by:
+        st.session_state[era_key] = default_era
+    st.session_state[seen_key] = view_by
+
+
 def _selectors(lang: str, view_by: str, key: str) -> tuple[str, str]:
     options = measure_options(lang)
     default_era = ERA_NEW if view_by == "today" else ERA_OLD
     seed_page_widget(f"{key}_m", f"{key}m", list(options), MEAN)
     seed_page_widget(f"{key}_era", f"{key}v", [ERA_NEW, ERA_OLD], default_era)
+    _follow_view(f"{key}_era", view_by, default_era)
     left, right = st.columns([3, 2])
     measure = left.selectbox(
         t("map_measure", lang), list(options), key=f"{key}_m", format_func=options.get

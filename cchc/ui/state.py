@@ -99,7 +99,12 @@ def _province_widget(opts: dict[str, list[str]], view: str, lang: str) -> list[s
     _clean("f_prov", provinces, [])
     fmt = (lambda p: merged_label(p, lang)) if view == "today" else str
     return st.sidebar.multiselect(
-        t("provinces", lang), provinces, key="f_prov", format_func=fmt, placeholder=t("all", lang)
+        t("provinces", lang),
+        provinces,
+        key="f_prov",
+        format_func=fmt,
+        placeholder=t("all", lang),
+        select_all=False,
     )
 
 
@@ -125,11 +130,15 @@ def sidebar_filters() -> State:
     _clean("f_lvl", opts.get("issuer_level", []), [])
     levels = st.sidebar.multiselect(
         t("levels", lang), opts.get("issuer_level", []), key="f_lvl",
-        format_func=lambda v: level_name(v, lang), placeholder=t("all", lang),
+        format_func=lambda v: level_name(v, lang), placeholder=t("all", lang), select_all=False,
     )  # fmt: skip
     _clean("f_sec", opts.get("sector", []), [])
     sectors = st.sidebar.multiselect(
-        t("sectors", lang), opts.get("sector", []), key="f_sec", placeholder=t("all", lang)
+        t("sectors", lang),
+        opts.get("sector", []),
+        key="f_sec",
+        placeholder=t("all", lang),
+        select_all=False,
     )
     filters = Filters(y0, y1, tuple(provinces), tuple(levels), tuple(sectors), view)
     return State(filters, lang)

@@ -105,9 +105,14 @@ def show_table(
     table_downloads(df, present, lang, caption)
 
 
-def metrics(values: list[tuple[str, object]]) -> None:
-    """Headline numbers in one row (large: leaders read them across a meeting room)."""
-    for col, (label, value) in zip(st.columns(len(values)), values, strict=True):
+def metrics(values: list[tuple[str, str]]) -> None:
+    """Headline numbers in one row (large: leaders read them across a meeting room).
+
+    A column is as wide as its value needs: in equal columns a year range ("2021–2030") is cut
+    to "2021–2…" on a 1280-pixel screen while "63" has room to spare.
+    """
+    widths = [max(1.0, len(value) / 6) for _, value in values]
+    for col, (label, value) in zip(st.columns(widths), values, strict=True):
         col.metric(label, value)
 
 
@@ -121,3 +126,14 @@ def show_pivot(df: pd.DataFrame, first_col: str, caption: str = "") -> None:
     if caption:
         st.caption(caption)
     labelled_table_downloads(df, [c for c in df.columns if c != first_col], caption)
+
+
+# Streamlit writes its upload limit under every uploader in English ("100MB per file"), which is
+# not our per-plan limit: the labels say the limits in the reader's language instead.
+_NO_UPLOAD_INSTRUCTIONS = (
+    "<style>[data-testid='stFileUploaderDropzoneInstructions'] {display: none}</style>"
+)
+
+
+def hide_upload_instructions() -> None:
+    st.html(_NO_UPLOAD_INSTRUCTIONS)

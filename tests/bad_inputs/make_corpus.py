@@ -38,10 +38,29 @@ def main() -> None:
     (HERE / "chinese_gb2312.txt").write_bytes(("行政改革宣传计划。" * 40).encode("gb2312"))
     (HERE / "plan_cp1258.txt").write_bytes(to_cp1258(SEED.read_text(encoding="utf-8")))
     write_scanned_pdf(HERE / "scanned_no_text.pdf")
-    (HERE / "corrupt.docx").write_bytes(b"PK\x03\x04" + bytes(rng.randrange(256) for _ in range(2000)))
+    (HERE / "corrupt.docx").write_bytes(
+        b"PK\x03\x04" + bytes(rng.randrange(256) for _ in range(2000))
+    )
     (HERE / "old_word.docx").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 1024)
-    (HERE / "photo.pdf").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(rng.randrange(256) for _ in range(512)))
+    (HERE / "photo.pdf").write_bytes(
+        b"\x89PNG\r\n\x1a\n" + bytes(rng.randrange(256) for _ in range(512))
+    )
     (HERE / "spreadsheet.xlsx").write_bytes(_zip_bytes())
+    encoding_variants()
+
+
+def encoding_variants() -> None:
+    """The seed plan as Windows tools save it: each must read as the same plan as the UTF-8 file.
+    Beside them, 16-bit numbers whose NUL bytes look like UTF-16 but are not text."""
+    text = SEED.read_text(encoding="utf-8").replace("\n", "\r\n")  # Notepad's line ends
+    (HERE / "plan_utf8_bom.txt").write_bytes(text.encode("utf-8-sig"))
+    utf16_bom = b"\xff\xfe" + text.encode("utf-16-le")  # Notepad's "Unicode"
+    (HERE / "plan_utf16_bom.txt").write_bytes(utf16_bom)
+    (HERE / "plan_utf16le_nobom.txt").write_bytes(text.encode("utf-16-le"))
+    (HERE / "plan_utf16be_nobom.txt").write_bytes(text.encode("utf-16-be"))
+    rng = random.Random(16)  # its own generator: the files above keep their bytes
+    samples = bytes(b for _ in range(2048) for b in (rng.randrange(256), 0))
+    (HERE / "binary_alternate_nuls.txt").write_bytes(samples)
 
 
 def to_cp1258(text: str) -> bytes:
