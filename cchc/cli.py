@@ -25,6 +25,8 @@ def _plans_dir(args: argparse.Namespace) -> Path:
 def _cmd_build(args: argparse.Namespace) -> int:
     from cchc.store.build import build_database
 
+    if not Path(args.db).exists():
+        args.stopped = STOPPED_NEW_DB
     report = build_database(
         _plans_dir(args), Path(args.db), progress=not args.quiet, jobs=args.jobs
     )
@@ -39,6 +41,8 @@ def _cmd_build(args: argparse.Namespace) -> int:
 def _cmd_add(args: argparse.Namespace) -> int:
     from cchc.store.imports import add_plans, check_upload, expand_upload
 
+    if not Path(args.db).exists():  # there was no old database to keep
+        args.stopped = STOPPED_NOTHING_ADDED
     items: list[tuple[str, bytes]] = []
     failed = 0
     for name in args.files:
@@ -110,10 +114,11 @@ def _cmd_query(args: argparse.Namespace) -> int:
     params = Filters().params()
     # Checked before the database is opened: an unknown query lists the queries, an unknown
     # parameter the ones this query takes.
-    params.update(parse_params(args.param, query_params(args.name)))
+    given = parse_params(args.param, query_params(args.name))
+    params.update(given)
     with connect(Path(args.db)) as con:
         _warn_if_outdated(con, Path(args.db))
-        frame = run_query(con, args.name, params)
+        frame = run_query(con, args.name, _names_checked(con, params, given))
     if args.format == "json":
         print(frame.to_json(orient="records", force_ascii=False, date_format="iso"))
     else:
@@ -123,27 +128,34 @@ def _cmd_query(args: argparse.Namespace) -> int:
 
 def _cmd_export(args: argparse.Namespace) -> int:
     from cchc.export.jobs import export_bytes, filters_from
+    from cchc.export.out_file import write_out
     from cchc.store.db import connect, run_query
     from cchc.store.params import FILTER_NAMES, parse_params
 
-    filters = filters_from(parse_params(args.param, FILTER_NAMES))
+    given = parse_params(args.param, FILTER_NAMES)
     with connect(Path(args.db)) as con:
         _warn_if_outdated(con, Path(args.db))
+        filters = filters_from(_names_checked(con, given, given))
         data = export_bytes(
             lambda name, params: run_query(con, name, params),
             filters, args.lang, args.what, args.format, args.chart,
         )  # fmt: skip
-    out = Path(args.out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    # Written beside it, then renamed: Ctrl-C or a full disk never leaves half a file at --out.
-    part = out.with_name(f".{out.name}.part-{os.getpid()}")
-    try:
-        part.write_bytes(data)
-        os.replace(part, out)
-    finally:
-        part.unlink(missing_ok=True)
-    print(f"{args.out} ({len(data) // 1024} KB)")
+    to_stdout = write_out(args.out, data)
+    print(f"{args.out} ({len(data) // 1024} KB)", file=sys.stderr if to_stdout else sys.stdout)
     return 0
+
+
+def _names_checked(
+    con: duckdb.DuckDBPyConnection, params: dict[str, object], given: dict[str, object]
+) -> dict[str, object]:
+    """``params`` with the provinces and sectors the user gave checked against the database's
+    names (ParamError for one that matches no plan), and the sectors split into names."""
+    if not {"provinces", "sectors"} & given.keys():
+        return params  # nothing to check: spare the query
+    from cchc.store.db import run_query
+    from cchc.store.known_values import check_known_values
+
+    return check_known_values(params, run_query(con, "filter_options", {}))
 
 
 def _cmd_bench(args: argparse.Namespace) -> int:
@@ -156,6 +168,8 @@ def _cmd_bench(args: argparse.Namespace) -> int:
 # replaces the real one only once complete, and removes it on the way out.
 STOPPED = "Đã dừng. / Stopped."
 STOPPED_DB = "Đã dừng: cơ sở dữ liệu cũ được giữ nguyên / Stopped: the old database is unchanged"
+STOPPED_NEW_DB = "Đã dừng: chưa tạo cơ sở dữ liệu / Stopped: no database was created"
+STOPPED_NOTHING_ADDED = "Đã dừng: chưa thêm gì / Stopped: nothing was added"
 STOPPED_EXPORT = "Đã dừng: không ghi tệp nào / Stopped: no file was written"
 
 
@@ -202,7 +216,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="chart id (repeat for a pack; default: every chart)")  # fmt: skip
     export.add_argument("--format", choices=["png", "svg", "pdf", "pptx", "csv", "xlsx"],
                         required=True)  # fmt: skip
-    export.add_argument("--out", required=True, metavar="FILE")
+    export.add_argument("--out", required=True, metavar="FILE",
+                        help="the file to write; - for standard output")  # fmt: skip
     export.add_argument("--lang", choices=["vi", "en"], default="vi")
     export.add_argument("--param", action="append", default=[], metavar="KEY=VALUE")
     export.add_argument("--db", default=str(DEFAULT_DB))
@@ -215,26 +230,34 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    _CTRL_C.clear()  # a press in an earlier call (tests run several) is not this command's
     previous = signal.signal(signal.SIGINT, _on_ctrl_c)
     try:
         return args.func(args)
-    except CchcError as error:
+    except BaseException as error:
+        return _failed(error, args)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _failed(error: BaseException, args: argparse.Namespace) -> int:
+    """The exit status for ``error``, said in one message; anything unforeseen is raised again."""
+    # Ctrl-C first: a library that caught it may have raised something else meanwhile (DuckDB
+    # reading the schema turns it into an error, which says "no database, run build").
+    if _CTRL_C or isinstance(error, KeyboardInterrupt):
+        # The writers' cleanup has run on the way here; say what was kept, no traceback.
+        # 130 = 128 + SIGINT, the status a shell gives a command stopped by Ctrl-C.
+        print(f"\n{args.stopped}", file=sys.stderr)
+        return 130
+    if isinstance(error, CchcError):
         print(f"Lỗi: {error.message_vi}\nError: {error.message_en}", file=sys.stderr)
         return 2
-    except BrokenPipeError:
+    if isinstance(error, BrokenPipeError):
         # The reader stopped early (`query … | head`): end quietly, not with a traceback, and
         # keep Python from failing again when it flushes stdout on exit.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
-    except BaseException as error:
-        if not (_CTRL_C or isinstance(error, KeyboardInterrupt)):
-            raise
-        # Ctrl-C: the writers' cleanup has run on the way here; say what was kept, no traceback.
-        # 130 = 128 + SIGINT, the status a shell gives a command stopped by Ctrl-C.
-        print(f"\n{args.stopped}", file=sys.stderr)
-        return 130
-    finally:
-        signal.signal(signal.SIGINT, previous)
+    raise error
 
 
 _CTRL_C: list[int] = []  # not empty once Ctrl-C was pressed

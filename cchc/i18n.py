@@ -257,7 +257,9 @@ def _pick(pair: tuple[str, str], lang: str) -> str:
     return pair[1] if lang == "en" else pair[0]
 
 
-_COUNTS = frozenset({"n", "total"})  # values that count plans, provinces, charts: never years
+_COUNTS = frozenset(
+    {"n", "total", "shown"}
+)  # values that count plans, provinces, charts: never years
 
 
 def t(key: str, lang: str = "vi", **values: object) -> str:

@@ -10,8 +10,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "review before saving; nothing is written until you press Save.",
     ),
     "imp_upload": (
-        "Chọn tệp kế hoạch: .txt, .md, .docx, .pdf hoặc .zip; tối đa {mb} MB mỗi kế hoạch",
-        "Choose plan files: .txt, .md, .docx, .pdf or .zip; up to {mb} MB a plan",
+        "Chọn tệp kế hoạch: .txt, .md, .docx, .pdf hoặc .zip; tối đa {mb} MB mỗi kế hoạch, {upload_mb} MB mỗi tệp tải lên",
+        "Choose plan files: .txt, .md, .docx, .pdf or .zip; up to {mb} MB a plan, {upload_mb} MB a file uploaded",
     ),
     "imp_review": ("Xem lại trước khi lưu", "Review before saving"),
     "imp_col_file": ("Tệp", "File"),

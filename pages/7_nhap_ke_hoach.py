@@ -5,10 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from cchc.i18n import t
-from cchc.read import MAX_BYTES
 from cchc.ui import importer, review
 from cchc.ui.corrections import corrections_file_section
-from cchc.ui.widgets import hide_upload_instructions
+from cchc.ui.widgets import hide_upload_instructions, upload_label
 
 state = st.session_state["_state"]
 lang = state.lang
@@ -18,7 +17,7 @@ hide_upload_instructions()
 
 results = st.container()  # filled below, once we know whether new files were uploaded
 files = st.file_uploader(
-    t("imp_upload", lang, mb=MAX_BYTES // 2**20), type=importer.TYPES, accept_multiple_files=True,
+    upload_label(lang), type=importer.TYPES, accept_multiple_files=True,
     key=importer.uploader_key(),
 )  # fmt: skip
 uploads = importer.uploaded(files)

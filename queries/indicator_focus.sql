@@ -20,6 +20,6 @@ FROM plan_counts pc
 CROSS JOIN categories c
 LEFT JOIN hits h ON h.province IS NOT DISTINCT FROM pc.province AND h.year = pc.year
     AND h.category_id = c.category_id
--- COLLATE vi: Vietnamese alphabetical order (Bạc Liêu before Bình Dương, Đà Nẵng after Dak Lak),
---   not code points (which put every Đ… after Yên Bái).
-ORDER BY pc.province COLLATE vi, pc.year, c.sort_order
+-- province_order: Vietnamese alphabetical order (Bạc Liêu before Bình Dương, Đà Nẵng after Dak
+--   Lak), not code points (which put every Đ… after Yên Bái); see province_year_plans.
+ORDER BY pc.province_order, pc.year, c.sort_order

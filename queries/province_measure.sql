@@ -18,7 +18,6 @@ plan_counts AS (
 per_province AS (
     SELECT fp.province,
            count(DISTINCT fp.plan_id) AS n_plans_total,
-           string_agg(DISTINCT fp.province_issued, ', ' ORDER BY fp.province_issued COLLATE vi) AS issued_as,
            count(DISTINCT fp.plan_id) FILTER (
                WHERE coalesce(p.issued_on >= DATE '2025-07-01', p.year_from > 2025)
                  AND m.n_members > 1
@@ -28,6 +27,11 @@ per_province AS (
     LEFT JOIN provinces_34 m ON m.name = fp.province_issued
     GROUP BY fp.province
 ),
+issued_lists AS (  -- each former name collated once, not once per plan
+    SELECT province, string_agg(province_issued, ', ' ORDER BY province_issued COLLATE vi) AS issued_as
+    FROM (SELECT DISTINCT province, province_issued FROM fp) AS names
+    GROUP BY province
+),
 categories AS (
     SELECT category_id, label_vi, label_en, sort_order FROM codebook WHERE family = $family
 ),
@@ -36,12 +40,13 @@ hits AS (
 )
 SELECT pc.province, pc.year, c.category_id, c.label_vi, c.label_en, pc.n_plans,
        coalesce(h.n_with, 0) AS n_with, coalesce(h.n_with_once, 0) AS n_with_once,
-       pp.n_plans_total, pp.issued_as, pp.n_after_merger
+       pp.n_plans_total, il.issued_as, pp.n_after_merger
 FROM plan_counts pc
 JOIN per_province pp ON pp.province IS NOT DISTINCT FROM pc.province
+JOIN issued_lists il ON il.province IS NOT DISTINCT FROM pc.province
 CROSS JOIN categories c
 LEFT JOIN hits h ON h.province IS NOT DISTINCT FROM pc.province AND h.year = pc.year
     AND h.category_id = c.category_id
--- COLLATE vi: Vietnamese alphabetical order (Bạc Liêu before Bình Dương, Đà Nẵng after Dak Lak),
---   not code points (which put every Đ… after Yên Bái).
-ORDER BY pc.province COLLATE vi, pc.year, c.sort_order
+-- province_order: Vietnamese alphabetical order (Bạc Liêu before Bình Dương, Đà Nẵng after Dak
+--   Lak), not code points (which put every Đ… after Yên Bái); see province_year_plans.
+ORDER BY pc.province_order, pc.year, c.sort_order

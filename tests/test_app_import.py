@@ -180,6 +180,29 @@ def test_a_correction_made_on_import_shows_on_the_detail_page_and_survives_a_reb
     assert "channel/bao_chi" in corrections_path(db).read_text(encoding="utf-8")
 
 
+def test_the_uploader_states_its_limits_in_the_readers_language(small_db) -> None:
+    label = open_import().file_uploader[0].label
+    assert "tối đa 20 MB mỗi kế hoạch, 100 MB mỗi tệp tải lên" in label  # .streamlit/config.toml
+    assert "up to 20 MB a plan" in open_import("en").file_uploader[0].label
+
+
+def test_an_end_year_before_the_start_year_on_import_saves_nothing_and_keeps_the_form(
+    small_db,
+) -> None:
+    db, plans = small_db
+    at = upload(open_import(), (NEW.name, NEW.read_bytes()))
+    pid = at.dataframe[0].value["Mã kế hoạch"].iloc[0]
+    at.number_input(key=f"imp_{pid}_year_to").set_value(2020)  # the plan starts in 2025
+    at.text_input(key=f"imp_{pid}_author").input("chuyen.vien@bnv")
+    at.button(key="imp_save").click().run()
+    assert "Năm kết thúc (2020) trước năm bắt đầu (2025)" in texts(at)
+    assert plan_count(db) == 3 and not (plans / NEW.name).exists()
+    assert not corrections_path(db).exists()
+    # Nothing was saved, so the file is still ready and the analyst's entry is still there.
+    assert at.number_input(key=f"imp_{pid}_year_to").value == 2020
+    assert not at.button(key="imp_save").disabled
+
+
 def open_detail_form() -> tuple[AppTest, str]:
     """The plan detail page of the first plan, whose correction form is keyed by its id."""
     at = open_import()

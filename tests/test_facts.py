@@ -1,8 +1,11 @@
-"""Facts: law citations (one key per law, whatever the plan's wording: data/law_names.yaml) and
-deadlines."""
+"""Facts: law citations (one key per law, whatever the plan's wording: data/law_names.yaml),
+deadlines, and targets told from results already reached (judged with a corrected first year)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import duckdb
 import pytest
 import yaml
 
@@ -11,6 +14,9 @@ from cchc.parse.facts import extract_citations
 from cchc.parse.laws import LAW_NAMES_PATH, law_key, parse_law_names
 from cchc.parse.structure import parse_structure
 from cchc.read import read_bytes
+from cchc.store.build import build_database
+from cchc.store.corrections import append_corrections, corrections_path, make_correction
+from cchc.store.imports import check_upload, record_corrections
 
 
 def cited(text: str) -> dict[str, str | None]:
@@ -151,3 +157,88 @@ def test_the_seed_targets_that_speak_of_results_and_files_received_stay_targets(
     cao_bang = [t.text for t in seed_extractions["cao_bang"].targets]
     assert cao_bang == ["đạt 100%", "tối thiểu 50%", "tối thiểu là 100%"]
     assert len([t for t in seed_extractions["ha_tinh"].targets if t.value == 100.0]) == 3
+
+
+@pytest.mark.parametrize(
+    ("aim", "period", "kept"),
+    [
+        ("- Tuyên truyền hằng năm qua Cổng thông tin điện tử tỉnh tối thiểu 50 tin bài.", "năm 2025",
+         [50.0]),
+        ("- Duy trì hàng năm qua hệ thống truyền thanh cơ sở, 100% xã được tuyên truyền.", "năm 2025",
+         [100.0]),
+        ("- Năm 2024 là năm quan trọng, 100% hồ sơ được giải quyết trực tuyến.", "năm 2024", [100.0]),
+    ],
+)  # fmt: skip
+def test_a_yearly_channel_or_a_longer_word_is_not_the_past_year(aim, period, kept):
+    """The "hằng năm qua Cổng…" of a plan is "yearly, through the portal", and "năm quan trọng" is
+    not "năm qua". (In a 2025 plan, "Năm 2024 là năm quan trọng, 100%…" stays past: its year is.)"""
+    assert targets(aim, period) == kept
+
+
+@pytest.mark.parametrize(
+    "aim",
+    [
+        "- Thực hiện Quyết định số 45/QĐ-UBND năm 2024 của UBND tỉnh, 100% cơ quan niêm yết TTHC.",
+        "- Theo Kế hoạch năm 2024, tổ chức ít nhất 2 hội nghị đối thoại.",
+        "- Căn cứ Kế hoạch số 12/KH-UBND năm 2024, 100% xã tổ chức tuyên truyền.",
+    ],
+)
+def test_the_year_of_a_document_the_plan_names_is_not_a_past_result(aim):
+    assert len(targets(aim)) == 1
+
+
+def test_a_document_year_is_told_from_an_index_that_only_has_a_slash_in_its_name():
+    assert targets("- Chỉ số hài lòng SIPAS/PAPI năm 2024 đạt 85%.") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "kept"),
+    [
+        ("- Tỷ lệ hồ sơ trực tuyến năm 2024 đã đạt 80%, tiếp tục nâng lên 95%.", [95.0]),
+        ("- Trong thời gian qua đã có nhiều chuyển biến, bảo đảm 100% cơ quan được tuyên truyền.",
+         [100.0]),
+    ],
+)  # fmt: skip
+def test_a_commitment_after_a_past_result_makes_the_next_number_an_aim(body, kept):
+    assert targets(body) == kept
+
+
+# The title says 2023 (misread or mistyped); the plan is for 2025, so 2024's 45% is a past result.
+MISDATED_PLAN = (
+    "KẾ HOẠCH\nTuyên truyền cải cách hành chính năm 2023\n"
+    "I. MỤC ĐÍCH, YÊU CẦU\n- Năm 2024, tỉnh đạt 45% hồ sơ giải quyết trực tuyến.\n"
+    "II. NỘI DUNG TUYÊN TRUYỀN\n- Cải cách thủ tục hành chính trên Cổng thông tin điện tử.\n"
+    "III. TỔ CHỨC THỰC HIỆN\n- Sở Nội vụ chủ trì, theo dõi thực hiện Kế hoạch này.\n"
+).encode()
+
+
+def _years_and_targets(db: Path) -> list[tuple]:
+    with duckdb.connect(str(db), read_only=True) as con:
+        sql = "SELECT plan_id, year_from, value FROM plans LEFT JOIN targets USING (plan_id)"
+        return con.execute(sql).fetchall()
+
+
+def test_the_past_is_judged_with_the_analysts_corrected_first_year(tmp_path):
+    plans, db = tmp_path / "plans", tmp_path / "cchc.duckdb"
+    plans.mkdir()
+    (plans / "p.txt").write_bytes(MISDATED_PLAN)
+    build_database(plans, db, progress=False)
+    [(pid, year, value)] = _years_and_targets(db)
+    assert (year, value) == (2023, 45.0)  # read as a 2023 plan: 2024 is its future
+    record_corrections(db, [
+        make_correction(pid, "year_from", 2023, 2025, "a", "năm ghi sai"),
+        make_correction(pid, "year_to", 2023, 2025, "a", "năm ghi sai"),
+    ])  # fmt: skip
+    assert _years_and_targets(db) == [(pid, 2025, None)]  # re-coded with the correction
+    build_database(plans, db, progress=False)  # from scratch, corrections.jsonl re-applied
+    assert _years_and_targets(db) == [(pid, 2025, None)]
+
+
+def test_a_plan_added_again_is_judged_with_the_corrections_kept_for_it(tmp_path):
+    db = tmp_path / "cchc.duckdb"
+    [checked] = check_upload([("p.txt", MISDATED_PLAN)], db)
+    assert [t.value for t in checked.extraction.targets] == [45.0]
+    pid = checked.extraction.plan_id
+    append_corrections(corrections_path(db), [make_correction(pid, "year_from", 2023, 2025, "a")])
+    [checked] = check_upload([("p.txt", MISDATED_PLAN)], db)
+    assert checked.extraction.targets == []

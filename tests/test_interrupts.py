@@ -7,12 +7,16 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
+from types import FrameType
 
 import duckdb
 import pytest
 
 from benchmarks.corpus import generate_plans
+from cchc.cli import main
 from cchc.store.build import DEFAULT_PLANS, build_database
 
 STOPPED_DB = "Đã dừng: cơ sở dữ liệu cũ được giữ nguyên / Stopped: the old database is unchanged"
@@ -153,3 +157,107 @@ def test_ctrl_c_during_an_export_writes_no_file(old_db, tmp_path):
     assert STOPPED_EXPORT in err and "Traceback" not in err
     assert out_file.read_bytes() == b"last week's pack"
     assert sorted(p.name for p in out_file.parent.iterdir()) == ["pack.pdf"]
+
+
+@pytest.fixture(scope="module")
+def slow_plans(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Two huge plans first (about 5 s each to code), then small ones: with --jobs 2 the first
+    worker holds both huge ones in its chunk when the build is stopped."""
+    folder = tmp_path_factory.mktemp("slow")
+    seed = sorted(DEFAULT_PLANS.glob("*.txt"))[0].read_text(encoding="utf-8")
+    body = "\n\n" + seed.partition("\n\n")[2]
+    copies = int(18e6 // len(body.encode()))  # under the 20 MB a plan may weigh
+    for i in range(2):
+        text = f"{seed}\n\nBản số {i}\n{body * copies}"
+        (folder / f"000_huge_{i}.txt").write_text(text, encoding="utf-8")
+    for name, data in generate_plans(40):
+        (folder / name).write_bytes(data)
+    return folder
+
+
+def _build_stopped(old_db: Path, plans: Path, second_press_after: float | None) -> float:
+    """Ctrl-C a --jobs 2 build of ``plans`` while its first worker codes a huge plan, again
+    ``second_press_after`` seconds later if given; the seconds from the first press to the end.
+    Checks the build said it stopped, left the database as it was and nothing behind."""
+    before = old_db.read_bytes()
+    run = _start("build", "--plans", str(plans), "--db", str(old_db), "--jobs", "2", "--quiet")
+    deadline = time.monotonic() + 120
+    while not _temp_files(old_db.parent):
+        assert run.poll() is None and time.monotonic() < deadline, run.communicate()
+        time.sleep(0.005)
+    time.sleep(0.5)  # the workers are coding: the first one is inside the huge plan
+    os.killpg(run.pid, signal.SIGINT)
+    pressed = time.monotonic()
+    if second_press_after is not None:
+        time.sleep(second_press_after)
+        os.killpg(run.pid, signal.SIGINT)
+    out, err = _stop_waited(run)
+    seconds = time.monotonic() - pressed
+    assert run.returncode == 130, (out, err)
+    assert STOPPED_DB in err and "Traceback" not in err
+    assert old_db.read_bytes() == before and _temp_files(old_db.parent) == []
+    return seconds
+
+
+def _stop_waited(run: subprocess.Popen) -> tuple[str, str]:
+    try:
+        return run.communicate(timeout=120)
+    finally:
+        assert not _left_running(run), "a worker outlived the stopped build"
+
+
+def test_a_second_ctrl_c_stops_a_build_whose_worker_is_stuck_on_a_huge_plan(old_db, slow_plans):
+    """The first Ctrl-C lets the workers finish the plans they hold; a second one must not wait
+    for a worker on a huge plan (here two, about 10 s; it was swallowed and the build went on)."""
+    seconds = _build_stopped(old_db, slow_plans, second_press_after=0.5)
+    assert seconds < 3.5, f"ended {seconds:.1f} s after the first Ctrl-C"
+
+
+def test_a_stopped_build_waits_at_most_five_seconds_for_its_workers(old_db, slow_plans):
+    seconds = _build_stopped(old_db, slow_plans, second_press_after=None)
+    assert seconds < 9, f"ended {seconds:.1f} s after Ctrl-C"
+
+
+def test_ctrl_c_during_an_add_into_a_new_location_says_nothing_was_added(tmp_path, many_plans):
+    db = tmp_path / "new" / "cchc.duckdb"
+    db.parent.mkdir()
+    run = _start("add", *map(str, sorted(many_plans.iterdir())), "--db", str(db))
+    out, err = _ctrl_c_once_writing(run, db.parent)
+    assert run.returncode == 130, (out, err)
+    assert "Đã dừng: chưa thêm gì / Stopped: nothing was added" in err
+    assert "old database" not in err and "Traceback" not in err
+    assert not db.exists() or _plan_count(db) == 0
+    plans = db.parent / "plans"
+    assert not plans.exists() or list(plans.iterdir()) == []
+    assert _temp_files(db.parent) == []
+
+
+@contextmanager
+def _ctrl_c_swallowed_on_entering(function: str, module: str) -> Iterator[None]:
+    """A real Ctrl-C, pressed as ``module.function`` starts and caught there, as DuckDB catches
+    one pressed while it reads (it raises its own error instead, which the caller turns into
+    another message)."""
+
+    def press(frame: FrameType, event: str, arg: object) -> None:
+        code = frame.f_code
+        if event == "call" and code.co_name == function and frame.f_globals["__name__"] == module:
+            sys.setprofile(None)
+            with suppress(KeyboardInterrupt):
+                signal.raise_signal(signal.SIGINT)
+
+    sys.setprofile(press)
+    try:
+        yield
+    finally:
+        sys.setprofile(None)
+
+
+def test_ctrl_c_during_the_schema_check_is_reported_as_a_stop_and_forgotten_after(tmp_path, capsys):
+    """Ctrl-C while the database's schema is read said "no database: run build" (exit 2), and
+    once pressed, every later call of main() in the process said "Stopped" (exit 130)."""
+    args = ["query", "data_info", "--db", str(tmp_path / "none.duckdb")]
+    with _ctrl_c_swallowed_on_entering("needs_build", "cchc.store.db"):
+        assert main(args) == 130
+    assert "Stopped" in capsys.readouterr().err
+    assert main(args) == 2
+    assert "run `python -m cchc build`" in capsys.readouterr().err

@@ -5,7 +5,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from cchc.errors import NotAPlan
 from cchc.parse.codebook import Codebook, load_codebook
@@ -33,6 +35,12 @@ from cchc.read import Document
 EXTRACTOR_VERSION = "1.8"
 
 
+def plan_id_of(doc: Document) -> str:
+    """A plan's id, known before it is coded (its corrections are looked up by it): a hash of its
+    words, so the same plan read from any format is one plan."""
+    return doc.content_hash[:16]
+
+
 @dataclass
 class Extraction:
     doc: Document
@@ -47,7 +55,7 @@ class Extraction:
 
     @property
     def plan_id(self) -> str:
-        return self.doc.content_hash[:16]
+        return plan_id_of(self.doc)
 
     def value(self, name: str) -> object:
         return self.metadata[name].value
@@ -109,8 +117,17 @@ def plan_doubts(doc: Document, structure: Structure, present: dict[str, list[str
     return doubts
 
 
-def extract(doc: Document, codebook: Codebook | None = None, force: bool = False) -> Extraction:
-    """Code one document; raises NotAPlan (with reasons) unless ``force``."""
+def extract(
+    doc: Document,
+    codebook: Codebook | None = None,
+    force: bool = False,
+    corrected: Mapping[str, Any] | None = None,
+) -> Extraction:
+    """Code one document; raises NotAPlan (with reasons) unless ``force``.
+
+    ``corrected`` holds the metadata an analyst corrected (field -> value, None for cleared). The
+    metadata stays as read (the store lays corrections over it), but the facts that depend on it
+    are judged with it: a corrected first year decides which quantities are past results."""
     codebook = codebook or load_codebook()
     structure = parse_structure(doc.text)
     scanned = scan(doc.folded, codebook)  # one walk: cues, masks and province names
@@ -127,13 +144,14 @@ def extract(doc: Document, codebook: Codebook | None = None, force: bool = False
     # "Số: 1391/KH-SNgV" names the plan, cites nothing. Citation keys normalise the issuer's case
     # ("SNGV" -> "SNgV"), the number keeps it as written: compare without case.
     own_number = str(metadata["doc_number"].value or "").upper()
+    year_from = (corrected or {}).get("year_from", metadata["year_from"].value)
     return Extraction(
         doc,
         structure,
         metadata,
         mentions,
         present,
-        extract_targets(doc.text, structure.passages, doc.folded, metadata["year_from"].value),
+        extract_targets(doc.text, structure.passages, doc.folded, year_from),
         [c for c in extract_citations(doc.text, structure.passages) if c.key.upper() != own_number],
         extract_units(doc.text, structure.passages),
         doubts,

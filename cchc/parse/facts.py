@@ -46,14 +46,24 @@ _DEADLINE_DATE = re.compile(r"ngày (\d{1,2})(?:/| tháng )(\d{1,2})(?:/| năm )
 _DEADLINE_WORDS = ("chậm nhất ", "trước ")
 # What a clause says before its number, read on the folded text: a result already reached
 # ("năm 2024, tỉnh đạt 45%", "đã đạt", "kết quả đạt được", "năm qua") or the plan's own aim
-# ("phấn đấu", "chỉ tiêu", a year of the plan). The last one before the number decides. A year
-# in a date ("tháng 12 năm 2021"), a baseline ("so với (cùng kỳ) năm 2024") or a horizon ("đến
-# năm 2025") is neither. Bare "kết quả" is not past: "số hóa kết quả giải quyết TTHC … đạt tối
-# thiểu là 100%" (Cao Bằng) is a target.
+# ("phấn đấu", "chỉ tiêu", "tiếp tục", "bảo đảm", "tối thiểu"…, a year of the plan). The last one
+# before the number decides: "năm 2024 đã đạt 80%, tiếp tục nâng lên 95%" aims at 95%. A year in
+# a date ("tháng 12 năm 2021"), a baseline ("so với (cùng kỳ) năm 2024") or a horizon ("đến năm
+# 2025") is neither. Bare "kết quả" is not past: "số hóa kết quả giải quyết TTHC … đạt tối thiểu
+# là 100%" (Cao Bằng) is a target. Markers are whole words ("năm quan trọng" is not "năm qua"),
+# and "hằng/hàng/mỗi năm qua Cổng thông tin" is a yearly channel, not the past year.
 _WHEN = re.compile(
     r"(?P<before>tháng \d{1,2} |so với |cùng kỳ |đến |tới )?năm (?P<year>\d{4})(?!\d)"
-    r"|(?P<past>đã đạt|kết quả đạt được|năm qua|năm vừa qua|thời gian qua)"
-    r"|(?P<aim>phấn đấu|chỉ tiêu)"
+    r"|(?<!\w)(?:(?P<past>đã đạt|kết quả đạt được|thời gian qua"
+    r"|(?<!hằng )(?<!hàng )(?<!mỗi )năm (?:vừa )?qua)"
+    r"|(?P<aim>phấn đấu|chỉ tiêu|tiếp tục|nâng lên|bảo đảm|đảm bảo|tối thiểu|ít nhất"
+    r"|không dưới))(?!\w)"
+)
+# A year that dates a document the clause names ("Quyết định số 45/QĐ-UBND năm 2024", "Theo Kế
+# hoạch năm 2024") says when that document was issued, not that a result was reached.
+_DOCUMENT_YEAR = re.compile(
+    r"(?<!\w)(?:(?:quyết định|kế hoạch|chỉ thị|nghị quyết|luật|thông tư|nghị định|công văn|đề án"
+    r"|chương trình)(?: số \S+)?|số \d\S*/\S+) $"
 )
 
 
@@ -70,6 +80,12 @@ def _target_from(text: str, match: re.Match[str], passage: Passage) -> Target | 
     return Target(text[start : match.end()], value, unit, period, start, match.end(), passage.no)
 
 
+def _document_year(folded: str, start: int, year: int) -> bool:
+    """Does "năm" at ``year`` date a document named just before it (in the clause from ``start``)?
+    The longest name it follows, "quyết định số 1234/2024/qđ-ubnd ", is well inside 60 characters."""
+    return _DOCUMENT_YEAR.search(folded, max(start, year - 60), year) is not None
+
+
 def _reached(folded: str, start: int, number: int, year_from: int | None) -> bool:
     """Does the clause before ``number`` (from ``start``, the passage's start) report a result
     already reached rather than set one for the plan's period? The clause starts after the last
@@ -80,8 +96,8 @@ def _reached(folded: str, start: int, number: int, year_from: int | None) -> boo
     past = False
     for match in _WHEN.finditer(folded, start, number):
         if match.group("year"):
-            if match.group("before"):
-                continue  # a date, a baseline or a horizon: no tense
+            if match.group("before") or _document_year(folded, start, match.start()):
+                continue  # a date, a baseline, a horizon or a document's year: no tense
             past = year_from is not None and int(match.group("year")) < year_from
         else:
             past = match.group("past") is not None

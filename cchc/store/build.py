@@ -22,13 +22,13 @@ import duckdb
 from cchc.errors import CchcError, DuplicatePlan, StoreError
 from cchc.i18n import t
 from cchc.parse.codebook import load_codebook
-from cchc.parse.extract import EXTRACTOR_VERSION, extract
+from cchc.parse.extract import EXTRACTOR_VERSION, extract, plan_id_of
 from cchc.read import FORMATS, MAX_BYTES, read_bytes, too_large
 from cchc.store.batch import RowBatch
 from cchc.store.corrections import correction_rows, corrections_path, load_corrections
 from cchc.store.pool import imap_in_workers
 from cchc.store.reference import load_reference_tables
-from cchc.store.rows import plan_rows
+from cchc.store.rows import corrected_values, plan_rows
 from cchc.store.schema import DDL, SCHEMA_VERSION
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -183,11 +183,13 @@ def _code_one(
             return FileResult.refused(name, data), None
         return FileResult(name, "rejected", None, "io", str(data), str(data)), None
     try:
-        extraction = extract(read_bytes(data, name))
+        doc = read_bytes(data, name)
+        # Coded with the analyst's corrected year, if any: it decides which results are past.
+        mine = corrections.get(plan_id_of(doc), [])
+        extraction = extract(doc, corrected=corrected_values(mine))
     except CchcError as error:
         return FileResult.refused(name, error), None
-    pid = extraction.plan_id
-    return FileResult(name, "added", pid), plan_rows(extraction, corrections.get(pid, []))
+    return FileResult(name, "added", extraction.plan_id), plan_rows(extraction, mine)
 
 
 _WORKER_CORRECTIONS: dict = {}

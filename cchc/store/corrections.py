@@ -15,6 +15,7 @@ from collections import defaultdict
 from datetime import UTC, datetime
 from pathlib import Path
 
+from cchc.errors import InputError
 from cchc.i18n import LEVELS
 from cchc.parse.codebook import load_codebook
 from cchc.store.db import YEAR_MAX, YEAR_MIN
@@ -118,3 +119,19 @@ def correction_rows(by_plan: dict[str, list[dict]]) -> list[tuple]:
         for items in by_plan.values()
         for c in items
     ]  # fmt: skip
+
+
+def check_year_order(years: dict[str, tuple[int | None, int | None]], items: list[dict]) -> None:
+    """Refuse corrections that would leave a plan ending before it starts (it would vanish from
+    every view). ``years``: each plan's (year_from, year_to) before them; the latest wins."""
+    for pid, (start, end) in years.items():
+        for item in items:
+            if item["plan_id"] == pid and item["field"] in ("year_from", "year_to"):
+                new = item["new_value"]
+                value = int(new) if new not in (None, "") else None
+                start, end = (value, end) if item["field"] == "year_from" else (start, value)
+        if start is not None and end is not None and end < start:
+            raise InputError(
+                f"Năm kết thúc ({end}) trước năm bắt đầu ({start}): hiệu chỉnh không được ghi.",
+                f"The end year ({end}) is before the start year ({start}): nothing was saved.",
+            )

@@ -21,7 +21,11 @@ _PARAM = re.compile(r"\$([a-z_][a-z0-9_]*)")
 # queries filter and group without joins. ``province`` follows the chosen view.
 # first_in_range marks one row per plan (its first year inside the range): counting those rows
 # counts plans without count(DISTINCT). province_year_plans: plans per province and year, and
-# which former provinces they pool (listed in Vietnamese order: COLLATE vi, not code points).
+# which former provinces they pool (listed in Vietnamese order: COLLATE vi, not code points), and
+# province_order, the province's place in that order: queries sort their rows by it, so each name
+# is collated once, not once per row. vi_name_order: every province and issuer name once, with
+# its rank in Vietnamese order, for the per-plan lists (collating each plan's names doubled
+# their time at 100,000 plans).
 _WHERE = """
 WHERE year BETWEEN year_from AND year_to
   AND (len(CAST(levels AS VARCHAR[])) = 0 OR list_contains(CAST(levels AS VARCHAR[]), issuer_level))
@@ -47,11 +51,22 @@ SELECT plan_id, year, CASE WHEN view_by = 'today' THEN province_2025 ELSE provin
 FROM presence_by_year {_WHERE};
 CREATE OR REPLACE TEMP MACRO province_year_plans(year_from, year_to, provinces, levels, sectors, view_by)
 AS TABLE
-SELECT province, year, count(*) AS n_plans, count(*) FILTER (WHERE first_in_range) AS n_plans_once,
-       string_agg(DISTINCT province_issued, ', ' ORDER BY province_issued COLLATE vi) AS issued_as,
-       count(DISTINCT province_issued) AS n_issued_as
-FROM filtered_plans(year_from, year_to, provinces, levels, sectors, view_by)
+WITH per_issued AS (  -- collating each plan's name (not each name once) cost 15 % at 10,000
+    SELECT province, year, province_issued, count(*) AS n,
+           count(*) FILTER (WHERE first_in_range) AS n_once
+    FROM filtered_plans(year_from, year_to, provinces, levels, sectors, view_by)
+    GROUP BY province, year, province_issued
+)
+SELECT province, year, sum(n)::BIGINT AS n_plans, sum(n_once)::BIGINT AS n_plans_once,
+       string_agg(province_issued, ', ' ORDER BY province_issued COLLATE vi) AS issued_as,
+       count(province_issued) AS n_issued_as,
+       dense_rank() OVER (ORDER BY province COLLATE vi, province) AS province_order
+FROM per_issued
 GROUP BY province, year;
+CREATE OR REPLACE TEMP MACRO vi_name_order() AS TABLE
+SELECT name, row_number() OVER (ORDER BY name COLLATE vi) AS vi_rank
+FROM (SELECT province FROM plans UNION SELECT province_2025 FROM plans
+      UNION SELECT issuer FROM plans) AS names(name);
 CREATE OR REPLACE TEMP MACRO presence_counts(year_from, year_to, provinces, levels, sectors, view_by, of_family)
 AS TABLE
 SELECT province, year, category_id, count(*) AS n_with,

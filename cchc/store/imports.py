@@ -20,19 +20,20 @@ from pathlib import Path, PurePosixPath
 import duckdb
 
 from cchc.errors import CchcError, DuplicatePlan, FileTooLarge, InputError, UnsafeArchive
-from cchc.parse.extract import Extraction, extract
+from cchc.parse.extract import Extraction, extract, plan_id_of
 from cchc.read import FORMATS, MAX_BYTES, document_from_text, read_bytes
 from cchc.store.batch import RowBatch
 from cchc.store.build import FileResult, build_database, writer_lock
 from cchc.store.corrections import (
     append_corrections,
+    check_year_order,
     correction_problem,
     correction_rows,
     corrections_path,
     load_corrections,
 )
 from cchc.store.db import connect
-from cchc.store.rows import plan_rows
+from cchc.store.rows import corrected_values, plan_rows
 from cchc.store.schema import COLUMNS
 
 PLAN_TABLES = list(COLUMNS)  # every table keyed by plan_id
@@ -96,11 +97,16 @@ def check_upload(
 ) -> list[Checked]:
     """Read and code every file; say what would happen to each. Writes nothing."""
     stored = _stored_ids(db_path)
+    # A plan taken out of the folder and added again keeps its corrections (add_plans applies
+    # them): its facts are judged with its corrected year, as a rebuild judges them.
+    corrections = load_corrections(corrections_path(db_path))
     seen: dict[str, str] = {}
     checked: list[Checked] = []
     for name, data in items:
         try:
-            extraction = extract(read_bytes(data, name, MAX_BYTES), force=force)
+            doc = read_bytes(data, name, MAX_BYTES)
+            mine = corrected_values(corrections.get(plan_id_of(doc), []))
+            extraction = extract(doc, force=force, corrected=mine)
         except CchcError as error:
             result = FileResult.refused(name, error)
             checked.append(Checked(name, data, result))
@@ -212,7 +218,8 @@ def record_corrections(db_path: Path, items: list[dict]) -> None:
                     continue
                 # Re-coded from the text kept at its first reading, as read then: a PDF or Word
                 # plan stays one (its rows are those a rebuild from its file gives).
-                extraction = extract(document_from_text(*row), force=True)
+                mine = corrected_values(corrections.get(pid, []))
+                extraction = extract(document_from_text(*row), force=True, corrected=mine)
                 for table in PLAN_TABLES:
                     con.execute(f"DELETE FROM {table} WHERE plan_id = ?", [pid])
                 batch.add(plan_rows(extraction, corrections.get(pid, [])))
@@ -226,22 +233,16 @@ def record_corrections(db_path: Path, items: list[dict]) -> None:
 
 
 def _check_year_order(db_path: Path, items: list[dict]) -> None:
-    """Refuse corrections that would leave a plan ending before it starts (it would vanish from
-    every view): the plan's stored years with the new corrections on top, latest wins."""
+    """The stored years of the corrected plans, checked with the corrections on top."""
     with connect(db_path) as con:
-        for pid in sorted({item["plan_id"] for item in items}):
-            row = con.execute("SELECT year_from, year_to FROM plans WHERE plan_id = ?", [pid])
-            years = dict(zip(("year_from", "year_to"), row.fetchone() or (None, None), strict=True))
-            for item in items:
-                if item["plan_id"] == pid and item["field"] in years:
-                    new = item["new_value"]
-                    years[item["field"]] = int(new) if new not in (None, "") else None
-            start, end = years["year_from"], years["year_to"]
-            if start is not None and end is not None and end < start:
-                raise InputError(
-                    f"Năm kết thúc ({end}) trước năm bắt đầu ({start}): hiệu chỉnh không được ghi.",
-                    f"The end year ({end}) is before the start year ({start}): nothing was saved.",
-                )
+        years = {
+            pid: con.execute(
+                "SELECT year_from, year_to FROM plans WHERE plan_id = ?", [pid]
+            ).fetchone()
+            or (None, None)
+            for pid in sorted({item["plan_id"] for item in items})
+        }
+    check_year_order(years, items)
 
 
 def import_corrections(db_path: Path, data: bytes) -> int:

@@ -1,7 +1,8 @@
 """Query parameters given as text (the CLI's ``--param key=value``): parsed and checked.
 
 A misspelt name or value would otherwise be ignored or match nothing, and the output would look
-like real data: every name must be one the query takes, every value one it can match.
+like real data: every name must be one the query takes, every value one it can match. Province and
+sector names are checked once the database is open (``known_values.check_known_values``).
 """
 
 from __future__ import annotations
@@ -12,16 +13,19 @@ from dataclasses import fields
 from cchc.errors import ParamError
 from cchc.i18n import LEVELS
 from cchc.parse.codebook import load_codebook
+from cchc.read.fold import nfc
 from cchc.store.db import YEAR_MAX, YEAR_MIN, Filters
 
-LISTS = ("provinces", "levels", "sectors")  # comma-separated on the command line
+LISTS = ("provinces", "levels", "sectors")  # separated by ";" or "," on the command line
 VIEWS = ("issued", "today")
 FILTER_NAMES = tuple(f.name for f in fields(Filters) if f.name != "extra")  # what exports take
 
 
 def parse_params(pairs: list[str], accepted: Collection[str]) -> dict[str, object]:
     """``key=value`` pairs to query parameters, refusing names outside ``accepted`` (ParamError,
-    in Vietnamese and English, naming the accepted ones) and values a parameter cannot take."""
+    in Vietnamese and English, naming the accepted ones) and values a parameter cannot take.
+    Lists are split on ";" and ","; ``sectors`` only on ";" until ``check_known_values``, which
+    knows the sector names, splits the rest."""
     params: dict[str, object] = {}
     for pair in pairs:
         key, sep, value = pair.partition("=")
@@ -36,14 +40,18 @@ def parse_params(pairs: list[str], accepted: Collection[str]) -> dict[str, objec
                 f"Tham số không dùng được: '{key}'. Các tham số nhận: {names}.",
                 f"Unknown parameter '{key}'. Accepted parameters: {names}.",
             )
-        params[key] = _value(key, value)
+        # NFC: a name typed or pasted in decomposed form (NFD, as macOS file names are) is the
+        # same name, but would match no plan.
+        params[key] = _value(key, nfc(value))
     _check_year_order(params)
     return params
 
 
 def _value(key: str, value: str) -> object:
     if key in LISTS:
-        items = [v.strip() for v in value.split(",") if v.strip()]
+        items = [v.strip() for v in value.split(";") if v.strip()]
+        if key != "sectors":  # sector names may hold commas: split once the names are known
+            items = [v.strip() for item in items for v in item.split(",") if v.strip()]
         if key == "levels":
             _check_choice(key, items, LEVELS)
         return items

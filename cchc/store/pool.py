@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import signal
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack, contextmanager
+
+WIND_DOWN_SECONDS = 5.0  # how long the workers may take to finish what they hold, once stopped
 
 
 def imap_in_workers(
@@ -39,14 +42,46 @@ def imap_in_workers(
 
 
 def _wind_down(pool, stop: threading.Event) -> bool:
-    """Let the workers finish the plans they hold and exit on their own (a fraction of a second);
-    True if Ctrl-C was pressed meanwhile. Pool.terminate() kills them instead, and a worker killed
-    while it holds a queue lock hangs the pool's shutdown for good."""
+    """Let the workers finish the plans they hold and exit on their own (usually a fraction of a
+    second); True if Ctrl-C was pressed meanwhile. Pool.terminate() kills them instead, and a
+    worker killed while it holds a queue lock hangs the pool's shutdown for good. But a worker on
+    a huge PDF may take minutes: a Ctrl-C meanwhile, or WIND_DOWN_SECONDS, kills them anyway
+    (``_kill``), which frees those locks first."""
     stop.set()
     with _ctrl_c_held() as held:
         pool.close()
-        pool.join()
+        # Joined on a thread: waiting here in short steps lets a Ctrl-C cut the wait short.
+        joiner = threading.Thread(target=pool.join, daemon=True)
+        joiner.start()
+        deadline = time.monotonic() + WIND_DOWN_SECONDS
+        while joiner.is_alive() and not held and time.monotonic() < deadline:
+            joiner.join(0.05)
+        if joiner.is_alive():
+            _kill(pool)
     return bool(held)
+
+
+def _kill(pool) -> None:
+    """End the workers now and the pool with them, without the hang Pool.terminate() risks.
+    Reaches into multiprocessing.pool's internals (CPython 3.8+): its public API has no way."""
+    from multiprocessing.pool import TERMINATE
+
+    # First the thread that replaces dead workers, or it forks new ones for those killed.
+    pool._worker_handler._state = TERMINATE
+    pool._change_notifier.put(None)  # wakes it to see the state
+    pool._worker_handler.join()
+    for worker in pool._pool:
+        worker.kill()
+    for worker in pool._pool:
+        worker.join()
+    # A worker waiting for a task holds the task queue's read lock, one sending a result the
+    # result queue's write lock: killed, it never gives them back, and terminate() waits on both.
+    for lock in (pool._inqueue._rlock, pool._outqueue._wlock):
+        lock.acquire(block=False)  # taken now if it was free; either way ours to release
+        lock.release()
+    ender = threading.Thread(target=pool.terminate, daemon=True)
+    ender.start()
+    ender.join(WIND_DOWN_SECONDS)  # a last guard: a hung end must not hang the program
 
 
 def _start_worker(initializer: Callable, initargs: tuple) -> None:

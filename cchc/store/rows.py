@@ -12,15 +12,27 @@ from cchc.parse.extract import Extraction
 _INT_FIELDS = {"year_from", "year_to"}
 
 
+def corrected_values(corrections: list[dict]) -> dict[str, object]:
+    """Field -> the analyst's value (None when cleared) for every corrected metadata field: what
+    ``extract(corrected=…)`` judges facts with and what the plans row shows."""
+    values: dict[str, object] = {}
+    for item in corrections:  # in file order: the latest correction of a field wins
+        field, new = item["field"], item["new_value"]
+        if field.startswith("category:"):
+            continue
+        if field in _INT_FIELDS:  # "" clears a year as None does (the year columns are integers)
+            new = int(new) if new not in (None, "") else None
+        values[field] = new
+    return values
+
+
 def _corrected_metadata(extraction: Extraction, corrections: list[dict]) -> tuple[dict, list[str]]:
     values = {name: f.value for name, f in extraction.metadata.items()}
     changed: list[str] = []
-    for item in corrections:  # in file order: the latest correction of a field wins
-        field = item["field"]
-        if field.startswith("category:") or field not in values:
+    for field, new in corrected_values(corrections).items():
+        if field not in values:
             continue
-        new = item["new_value"]
-        values[field] = int(new) if field in _INT_FIELDS and new not in (None, "") else new
+        values[field] = new
         changed.append(field)
         if field == "province" and new:
             values["province_2025"] = current_province(new) or values["province_2025"]

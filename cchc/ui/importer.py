@@ -16,6 +16,7 @@ import streamlit as st
 from cchc.errors import CchcError
 from cchc.i18n import t
 from cchc.store.build import FileResult
+from cchc.store.corrections import check_year_order
 from cchc.store.imports import Checked, add_plans, check_upload, expand_upload, record_corrections
 from cchc.ui.corrections import (
     author_missing,
@@ -125,6 +126,15 @@ def _widen_years(fixes: list[dict], checked: list[Checked]) -> None:
         state["f_y1"] = str(max(years))
 
 
+def _machine_years(checked: list[Checked]) -> dict[str, tuple[int | None, int | None]]:
+    """Each ready plan's years as the machine read them, before the analyst's corrections."""
+    return {
+        c.result.plan_id: (c.extraction.value("year_from"), c.extraction.value("year_to"))
+        for c in checked
+        if c.result.status == "ready" and c.extraction is not None and c.result.plan_id
+    }
+
+
 def save(checked: list[Checked], lang: str) -> None:
     """Button callback: add the ready files, record their corrections, reset the uploader."""
     fixes, unsigned = _fixes(checked)
@@ -132,11 +142,15 @@ def save(checked: list[Checked], lang: str) -> None:
         st.session_state["imp_message"] = ("error", t("fix_need_author", lang))
         return
     try:
+        # Checked before any plan is saved: a refused correction after the save would leave the
+        # plans in (shown as duplicates on the rerun) and the analyst's corrections lost.
+        check_year_order(_machine_years(checked), fixes)
         results = add_plans(checked, db_path(), plans_dir())
         if fixes:
             record_corrections(db_path(), fixes)
     except (CchcError, OSError) as error:
-        st.session_state["imp_message"] = ("error", t("imp_save_failed", lang, err=error))
+        err = error.message(lang) if isinstance(error, CchcError) else error
+        st.session_state["imp_message"] = ("error", t("imp_save_failed", lang, err=err))
         return
     refresh_data()
     added = sum(r.status == "added" for r in results)

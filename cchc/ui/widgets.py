@@ -9,6 +9,7 @@ import streamlit as st
 
 from cchc.export import captions
 from cchc.i18n import t
+from cchc.read import MAX_BYTES
 from cchc.ui.data import data_info
 from cchc.ui.exports import chart_downloads, labelled_table_downloads, table_downloads
 from cchc.ui.state import State, filter_summary
@@ -137,3 +138,9 @@ _NO_UPLOAD_INSTRUCTIONS = (
 
 def hide_upload_instructions() -> None:
     st.html(_NO_UPLOAD_INSTRUCTIONS)
+
+
+def upload_label(lang: str) -> str:
+    """The plan uploader's label with both limits: ours per plan, Streamlit's per uploaded file."""
+    per_file = st.get_option("server.maxUploadSize")
+    return t("imp_upload", lang, mb=MAX_BYTES // 2**20, upload_mb=per_file)
