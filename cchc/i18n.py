@@ -186,6 +186,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col_n_channels": ("Hình thức", "Channels"),
     "col_n_indicators": ("Chỉ số", "Indicators"),
     "col_text": ("Nội dung", "Text"),
+    "col_doc_title": ("Tiêu đề", "Title"),
     "col_period": ("Kỳ", "Period"),
     "col_unit": ("Đơn vị", "Unit"),
     "col_role": ("Vai trò", "Role"),

@@ -70,6 +70,7 @@ def test_plan_details_say_how_sure_each_field_is_in_the_readers_language(
 ) -> None:
     at = open_page("pages/4_chi_tiet.py", lang=lang)
     table = at.dataframe[0].value
+    assert table["field"].iloc[0] == {"vi": "Tiêu đề", "en": "Title"}[lang]
     levels = set(table["confidence"]) - {""}
     assert sure in levels and levels <= {sure, unknown, "trung bình", "thấp", "medium", "low"}
 

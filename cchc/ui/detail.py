@@ -10,7 +10,7 @@ import pandas as pd
 from cchc.i18n import level_name, t
 
 FIELDS = [
-    ("title", "col_text"), ("province", "col_province"), ("province_2025", "view_today"),
+    ("title", "col_doc_title"), ("province", "col_province"), ("province_2025", "view_today"),
     ("year_from", "col_year_from"), ("year_to", "col_year_to"), ("issuer", "col_issuer"),
     ("issuer_level", "col_level"), ("sector", "col_sector"), ("doc_number", "col_doc_number"),
     ("issued_on", "col_issued_on"), ("signer", "col_signer"),
