@@ -111,6 +111,9 @@ def _tooltip(lang: str, place: bool = True) -> list[alt.Tooltip]:
     ]
 
 
+ROW_LABEL_CHARS = 26  # a heatmap's row label: ~200 px at 15 px, the grid keeps the rest
+
+
 def _row_order(places: pd.Series) -> list[str]:
     # An explicit list: Vega-Lite's "ascending" is by code point (every Đ… after Yên Bái).
     return vi_sorted(places.unique())
@@ -143,7 +146,11 @@ def heatmap(
     order = list(dict.fromkeys(data.set_index("category_id").loc[ids, "label"]))
     data = data[data["place"].isin(places)] if places is not None else data
     x = alt.X("label:N", sort=order, title=None, axis=chart_labels.header_axis())
-    y = alt.Y("place:N", title=None, sort=_row_order(data["place"]))
+    # Today's merged provinces ("Hồ Chí Minh (gồm Bà Rịa - Vũng Tàu, Bình Dương)") on up to
+    # three lines: on one, they squeezed the grid until the column headers ran together.
+    rows = {p: chart_labels.wrap_label(p, ROW_LABEL_CHARS, 3) for p in _row_order(data["place"])}
+    data = data.assign(row=data["place"].map(rows))
+    y = alt.Y("row:N", title=None, sort=list(rows.values()), axis=chart_labels.row_axis())
     height = max(120, row_px * data["place"].nunique())
     # The legend no taller than the grid: below it, it was cut off in the PNGs.
     legend = alt.Legend(title=t("col_share", lang), format=".0%",

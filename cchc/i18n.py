@@ -109,7 +109,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "need_two": ("Hãy chọn ít nhất 2 tỉnh.", "Pick at least 2 provinces."),
     "unique_title": ("Điểm riêng của từng tỉnh", "What sets each province apart"),
     "unique": (
-        "{prov} có mà các tỉnh khác không có: {items}.",
+        "{prov} có mục mà các tỉnh khác không có: {items}.",
         "{prov} has what the others lack: {items}.",
     ),
     "nothing_unique": (

@@ -58,7 +58,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "fix_remove": ("Bỏ mục (máy nhận nhầm)", "Remove a category (wrongly found)"),
     "fix_author": ("Người hiệu chỉnh", "Corrected by"),
     "fix_note": ("Ghi chú hiệu chỉnh", "Correction note"),
-    "fix_submit": ("Ghi hiệu chỉnh / Save corrections", "Save corrections / Ghi hiệu chỉnh"),
+    "fix_submit": ("Ghi hiệu chỉnh", "Save corrections"),
     "fix_need_author": (
         "Hãy nhập tên người hiệu chỉnh. / Enter who made the correction.",
         "Enter who made the correction. / Hãy nhập tên người hiệu chỉnh.",
@@ -90,7 +90,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cf_download": ("Tải tệp hiệu chỉnh", "Download corrections"),
     "cf_empty": ("Chưa có hiệu chỉnh nào.", "No corrections yet."),
     "cf_upload": ("Tải lên tệp hiệu chỉnh (.jsonl)", "Upload a corrections file (.jsonl)"),
-    "cf_import": ("Nhập hiệu chỉnh / Import corrections", "Import corrections / Nhập hiệu chỉnh"),
+    "cf_import": ("Nhập hiệu chỉnh", "Import corrections"),
     "cf_done": ("Đã gộp {n} hiệu chỉnh mới.", "Merged {n} new corrections."),
     "cf_nothing_new": (
         "Tệp không có hiệu chỉnh nào mới (đã có sẵn).",

@@ -160,7 +160,7 @@ def test_plan_detail_says_when_a_plan_has_no_targets_and_what_each_fact_table_co
 def test_compare_says_what_each_province_has_that_the_others_lack() -> None:
     at = open_page("pages/2_so_sanh.py", cmp=["An Giang", "Hà Giang"])
     text = all_text(at)
-    assert "Hà Giang có mà các tỉnh khác không có" in text
+    assert "Hà Giang có mục mà các tỉnh khác không có" in text
     assert "Cải cách tổ chức bộ máy hành chính nhà nước" in text
 
 

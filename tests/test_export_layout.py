@@ -15,6 +15,7 @@ from pptx import Presentation
 from pypdf import PdfReader
 
 from benchmarks.corpus import generate_specs
+from cchc import charts
 from cchc.chart_labels import wrap_label
 from cchc.export import briefing, findings, images
 from cchc.export.catalog import ROWS_PER_PART, build_item, context, split_rows
@@ -199,3 +200,17 @@ def test_pack_finding_and_overview_lines_report_the_same_change(sixty, lang: str
         assert bool(said) == bool(listed), family  # "no notable change" in both or in neither
         moved += bool(said)
     assert moved  # a share does change in this database
+
+
+def test_long_merged_province_names_wrap_so_the_grid_keeps_its_width(seeds) -> None:
+    """On one line "Hồ Chí Minh (gồm Bà Rịa - Vũng Tàu, Bình Dương)" squeezed the dashboard's
+    grid until the column headers ran together."""
+    long = "Hồ Chí Minh (gồm Bà Rịa - Vũng Tàu, Bình Dương)"
+    df = seeds("coverage_by_province_year", Filters(view_by="today").params())
+    df["province_label"] = df["province"].replace({"Tuyên Quang": long})
+    spec = charts.heatmap(df, "vi", "caption").to_dict()
+    rows = spec["layer"][0]["encoding"]["y"]["sort"]
+    merged = next(r for r in rows if r.startswith("Hồ Chí Minh"))
+    assert "\n" in merged and all(len(line) <= 26 for line in merged.split("\n"))
+    assert merged.replace("\n", " ") == long
+    assert "Sơn La" in rows  # short names stay on one line
