@@ -124,6 +124,29 @@ def heatmap_rows(df: pd.DataFrame) -> list[str]:
     return _row_order(df["province_label"] if "province_label" in df else df["province"])
 
 
+def share_grid(
+    data: pd.DataFrame, x: alt.X, y: alt.Y, height: int, min_width: int, lang: str, row_px: int
+) -> alt.LayerChart:
+    """Cells coloured by the share of plans on one 0–100 % scale, "n/N" written in each."""
+    data = data.assign(
+        cell=data["n_with"].astype(int).astype(str) + "/" + data["n_plans"].astype(str)
+    )
+    # The legend no taller than the grid: below it, it was cut off in the PNGs.
+    legend = alt.Legend(title=t("col_share", lang), format=".0%",
+                        gradientLength=min(200, height - 50))  # fmt: skip
+    base = alt.Chart(data).encode(x=x, y=y)
+    color = alt.Color("share:Q", scale=alt.Scale(domain=[0, 1], scheme="blues"), legend=legend)
+    rect = base.mark_rect(stroke="white", strokeWidth=2).encode(color=color, tooltip=_tooltip(lang))
+    text = base.mark_text(fontSize=min(16, round(row_px * 0.45))).encode(
+        text="cell:N",
+        color=alt.condition("datum.share > 0.5", alt.value("white"), alt.value("#222")),
+        tooltip=_tooltip(lang),
+    )
+    return (rect + text).properties(
+        height=height, width="container", usermeta={"min_width": min_width}
+    )
+
+
 def heatmap(
     df: pd.DataFrame,
     lang: str,
@@ -141,7 +164,6 @@ def heatmap(
     )
     n_columns = data["category_id"].nunique()
     data["label"] = chart_labels.header_labels(data["label"], n_columns)
-    data["cell"] = data["n_with"].astype(int).astype(str) + "/" + data["n_plans"].astype(str)
     ids = _order(data["category_id"])
     order = list(dict.fromkeys(data.set_index("category_id").loc[ids, "label"]))
     data = data[data["place"].isin(places)] if places is not None else data
@@ -152,20 +174,7 @@ def heatmap(
     data = data.assign(row=data["place"].map(rows))
     y = alt.Y("row:N", title=None, sort=list(rows.values()), axis=chart_labels.row_axis())
     height = max(120, row_px * data["place"].nunique())
-    # The legend no taller than the grid: below it, it was cut off in the PNGs.
-    legend = alt.Legend(title=t("col_share", lang), format=".0%",
-                        gradientLength=min(200, height - 50))  # fmt: skip
-    base = alt.Chart(data).encode(x=x, y=y)
-    color = alt.Color("share:Q", scale=alt.Scale(domain=[0, 1], scheme="blues"), legend=legend)
-    rect = base.mark_rect(stroke="white", strokeWidth=2).encode(color=color, tooltip=_tooltip(lang))
-    text = base.mark_text(fontSize=min(16, round(row_px * 0.45))).encode(
-        text="cell:N",
-        color=alt.condition("datum.share > 0.5", alt.value("white"), alt.value("#222")),
-        tooltip=_tooltip(lang),
-    )
-    chart = (rect + text).properties(
-        height=height, width="container", usermeta={"min_width": chart_labels.plot_width(n_columns)}
-    )
+    chart = share_grid(data, x, y, height, chart_labels.plot_width(n_columns), lang, row_px)
     return _finish(chart, title or t("page_overview", lang), caption)
 
 

@@ -12,8 +12,7 @@ import altair as alt
 import pandas as pd
 
 from cchc import chart_labels
-from cchc.charts import _finish, _labelled, _order, _row_order, _tooltip, pool_years
-from cchc.i18n import t
+from cchc.charts import _finish, _labelled, _order, _row_order, pool_years, share_grid
 
 
 def province_columns(df: pd.DataFrame, lang: str, caption: str, title: str) -> alt.Chart:
@@ -25,26 +24,12 @@ def province_columns(df: pd.DataFrame, lang: str, caption: str, title: str) -> a
     places = _row_order(data["place"])
     headers = dict(zip(places, chart_labels.header_labels(places, len(places)), strict=True))
     data["head"] = data["place"].map(headers)
-    data["cell"] = data["n_with"].astype(int).astype(str) + "/" + data["n_plans"].astype(str)
     ids = _order(data["category_id"])
     rows = list(dict.fromkeys(data.set_index("category_id").loc[ids, "label"]))
     x = alt.X("head:N", sort=[headers[p] for p in places], title=None,
               axis=chart_labels.header_axis())  # fmt: skip
     y = alt.Y("label:N", sort=rows, title=None, axis=chart_labels.row_axis())
     height = max(120, chart_labels.row_step(rows) * len(rows))
-    legend = alt.Legend(title=t("col_share", lang), format=".0%",
-                        gradientLength=min(200, height - 50))  # fmt: skip
-    base = alt.Chart(data).encode(x=x, y=y)
-    color = alt.Color("share:Q", scale=alt.Scale(domain=[0, 1], scheme="blues"), legend=legend)
-    rect = base.mark_rect(stroke="white", strokeWidth=2).encode(color=color, tooltip=_tooltip(lang))
-    text = base.mark_text(fontSize=15).encode(
-        text="cell:N",
-        color=alt.condition("datum.share > 0.5", alt.value("white"), alt.value("#222")),
-        tooltip=_tooltip(lang),
-    )
-    chart = (rect + text).properties(
-        height=height,
-        width="container",
-        usermeta={"min_width": chart_labels.plot_width(len(places))},
-    )
+    min_width = chart_labels.plot_width(len(places))
+    chart = share_grid(data, x, y, height, min_width, lang, row_px=34)  # 15 px type, as before
     return _finish(chart, title, caption)

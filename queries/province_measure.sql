@@ -13,7 +13,7 @@ WITH fp AS (
     SELECT * FROM filtered_plans($year_from, $year_to, $provinces, $levels, $sectors, $view_by)
 ),
 plan_counts AS (
-    SELECT * FROM province_year_plans($year_from, $year_to, $provinces, $levels, $sectors, $view_by)
+    SELECT province, year, count(*) AS n_plans FROM fp GROUP BY province, year
 ),
 per_province AS (
     SELECT fp.province,
@@ -27,8 +27,9 @@ per_province AS (
     LEFT JOIN provinces_34 m ON m.name = fp.province_issued
     GROUP BY fp.province
 ),
-issued_lists AS (  -- each former name collated once, not once per plan
-    SELECT province, string_agg(province_issued, ', ' ORDER BY province_issued COLLATE vi) AS issued_as
+issued_lists AS (  -- each name collated once, not once per plan; one row per province
+    SELECT province, string_agg(province_issued, ', ' ORDER BY province_issued COLLATE vi) AS issued_as,
+           dense_rank() OVER (ORDER BY province COLLATE vi, province) AS province_order
     FROM (SELECT DISTINCT province, province_issued FROM fp) AS names
     GROUP BY province
 ),
@@ -48,5 +49,5 @@ CROSS JOIN categories c
 LEFT JOIN hits h ON h.province IS NOT DISTINCT FROM pc.province AND h.year = pc.year
     AND h.category_id = c.category_id
 -- province_order: Vietnamese alphabetical order (Bạc Liêu before Bình Dương, Đà Nẵng after Dak
---   Lak), not code points (which put every Đ… after Yên Bái); see province_year_plans.
-ORDER BY pc.province_order, pc.year, c.sort_order
+--   Lak), not code points (which put every Đ… after Yên Bái).
+ORDER BY il.province_order, pc.year, c.sort_order

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import fields
 
 from cchc.export import briefing, images, tables
 from cchc.export.briefing import ExportError
@@ -14,14 +13,8 @@ FORMATS = {"pack": ("pptx", "pdf"), "chart": ("png", "svg", "pdf"), "table": ("c
 
 
 def filters_from(params: dict[str, object]) -> Filters:
-    """Filters from CLI parameters (lists become tuples); an unknown key is an error."""
-    known = {f.name for f in fields(Filters)} - {"extra"}
-    unknown = sorted(set(params) - known)
-    if unknown:
-        raise ExportError(
-            f"Tham số không dùng được cho xuất báo cáo: {', '.join(unknown)}",
-            f"Parameters not usable for exports: {', '.join(unknown)}",
-        )
+    """Filters from CLI parameters (lists become tuples), already checked against
+    ``FILTER_NAMES`` by ``parse_params``."""
     return Filters(**{k: tuple(v) if isinstance(v, list) else v for k, v in params.items()})
 
 

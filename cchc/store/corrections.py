@@ -15,7 +15,6 @@ from collections import defaultdict
 from datetime import UTC, datetime
 from pathlib import Path
 
-from cchc.errors import InputError
 from cchc.i18n import LEVELS
 from cchc.parse.codebook import load_codebook
 from cchc.store.db import YEAR_MAX, YEAR_MIN
@@ -68,7 +67,7 @@ def correction_problem(item: object) -> tuple[str, str] | None:
         return f"trường không sửa được: {field}", f"field cannot be corrected: {field}"
     elif field in ("year_from", "year_to") and new not in (None, ""):
         if not str(new).isdigit() or int(new) not in YEARS:
-            return f"năm không hợp lệ: {new}", f"not a year from 1990 to 2100: {new}"
+            return f"năm không hợp lệ: {new}", f"not a year from {YEAR_MIN} to {YEAR_MAX}: {new}"
     elif field == "issuer_level" and new not in (None, "", *LEVELS):
         return f"cấp ban hành không hợp lệ: {new}", f"unknown issuer level: {new}"
     return _bad_date(item.get("created_at"))
@@ -119,19 +118,3 @@ def correction_rows(by_plan: dict[str, list[dict]]) -> list[tuple]:
         for items in by_plan.values()
         for c in items
     ]  # fmt: skip
-
-
-def check_year_order(years: dict[str, tuple[int | None, int | None]], items: list[dict]) -> None:
-    """Refuse corrections that would leave a plan ending before it starts (it would vanish from
-    every view). ``years``: each plan's (year_from, year_to) before them; the latest wins."""
-    for pid, (start, end) in years.items():
-        for item in items:
-            if item["plan_id"] == pid and item["field"] in ("year_from", "year_to"):
-                new = item["new_value"]
-                value = int(new) if new not in (None, "") else None
-                start, end = (value, end) if item["field"] == "year_from" else (start, value)
-        if start is not None and end is not None and end < start:
-            raise InputError(
-                f"Năm kết thúc ({end}) trước năm bắt đầu ({start}): hiệu chỉnh không được ghi.",
-                f"The end year ({end}) is before the start year ({start}): nothing was saved.",
-            )

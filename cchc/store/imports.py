@@ -26,14 +26,13 @@ from cchc.store.batch import RowBatch
 from cchc.store.build import FileResult, build_database, writer_lock
 from cchc.store.corrections import (
     append_corrections,
-    check_year_order,
     correction_problem,
     correction_rows,
     corrections_path,
     load_corrections,
 )
 from cchc.store.db import connect
-from cchc.store.rows import corrected_values, plan_rows
+from cchc.store.rows import check_year_order, corrected_values, plan_rows
 from cchc.store.schema import COLUMNS
 
 PLAN_TABLES = list(COLUMNS)  # every table keyed by plan_id
@@ -234,15 +233,13 @@ def record_corrections(db_path: Path, items: list[dict]) -> None:
 
 def _check_year_order(db_path: Path, items: list[dict]) -> None:
     """The stored years of the corrected plans, checked with the corrections on top."""
+    pids = sorted({item["plan_id"] for item in items})
     with connect(db_path) as con:
-        years = {
-            pid: con.execute(
-                "SELECT year_from, year_to FROM plans WHERE plan_id = ?", [pid]
-            ).fetchone()
-            or (None, None)
-            for pid in sorted({item["plan_id"] for item in items})
-        }
-    check_year_order(years, items)
+        found = con.execute(
+            "SELECT plan_id, year_from, year_to FROM plans WHERE list_contains(?, plan_id)", [pids]
+        ).fetchall()
+    stored = {pid: (start, end) for pid, start, end in found}
+    check_year_order({pid: stored.get(pid, (None, None)) for pid in pids}, items)
 
 
 def import_corrections(db_path: Path, data: bytes) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 
+from cchc.errors import InputError
 from cchc.geo.provinces import current_province
 from cchc.parse.codebook import load_codebook
 from cchc.parse.extract import Extraction
@@ -67,6 +68,19 @@ def _family_counts(presence: dict[tuple, tuple]) -> tuple[list[str], int, int, i
     n_channels = sum(1 for f, _ in presence if f == "channel")
     n_indicators = sum(1 for f, _ in presence if f == "indicator")
     return areas, len(areas), n_channels, n_indicators
+
+
+def check_year_order(years: dict[str, tuple[int | None, int | None]], items: list[dict]) -> None:
+    """Refuse corrections that would leave a plan ending before it starts (it would vanish from
+    every view). ``years``: each plan's (year_from, year_to) before them; the latest wins."""
+    for pid, (start, end) in years.items():
+        values = corrected_values([item for item in items if item["plan_id"] == pid])
+        start, end = values.get("year_from", start), values.get("year_to", end)
+        if start is not None and end is not None and end < start:
+            raise InputError(
+                f"Năm kết thúc ({end}) trước năm bắt đầu ({start}): hiệu chỉnh không được ghi.",
+                f"The end year ({end}) is before the start year ({start}): nothing was saved.",
+            )
 
 
 def plan_rows(extraction: Extraction, corrections: list[dict]) -> dict[str, list[tuple]]:

@@ -16,8 +16,8 @@ import streamlit as st
 from cchc.errors import CchcError
 from cchc.i18n import t
 from cchc.store.build import FileResult
-from cchc.store.corrections import check_year_order
 from cchc.store.imports import Checked, add_plans, check_upload, expand_upload, record_corrections
+from cchc.store.rows import check_year_order
 from cchc.ui.corrections import (
     author_missing,
     corrections_from_state,
