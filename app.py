@@ -5,7 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from cchc.i18n import number, t
-from cchc.ui.data import data_info, ensure_db, outdated_text
+from cchc.i18n_dates import date_text
+from cchc.ui.data import data_info, ensure_db
+from cchc.ui.notices import data_version_notice
 from cchc.ui.state import sidebar_filters, sync_url
 
 st.set_page_config(page_title="Kế hoạch tuyên truyền CCHC", page_icon="📋", layout="wide")
@@ -34,9 +36,8 @@ page = st.navigation(
 
 info = data_info()
 st.sidebar.divider()
-st.sidebar.caption(f"{t('data_date', lang)}: {info['data_date']}")
+st.sidebar.caption(f"{t('data_date', lang)}: {date_text(info['data_date'], lang)}")
 st.sidebar.caption(f"{t('n_plans_db', lang)}: {number(info['n_plans'], lang)}")
-if notice := outdated_text(info, lang):
-    st.sidebar.warning(notice, icon=":material/update:")
+data_version_notice(info, lang)
 sync_url()
 page.run()

@@ -2,7 +2,8 @@
 
 Each function takes a query's DataFrame, the language and a ``caption`` (what it counts, the
 filters, "Nguồn: N kế hoạch · dữ liệu ngày …") and returns a chart whose subtitle is that caption:
-a chart copied into a briefing still says where its numbers come from.
+a chart copied into a briefing still says where its numbers come from. (The dashboard prints the
+caption under the chart and draws it without: cchc.export.images.without_caption.)
 """
 
 from __future__ import annotations
@@ -13,39 +14,29 @@ from functools import lru_cache
 import altair as alt
 import pandas as pd
 
-from cchc import chart_labels
+from cchc import chart_labels, small_samples
 from cchc.collate import vi_sorted
 from cchc.i18n import short_label, t
 from cchc.parse.codebook import load_codebook
 
-# Tableau-20 without its greys: enough distinct colours for the largest family (12 channels).
-_PALETTE = (
-    "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#bcbd22",
-    "#17becf", "#aec7e8", "#ffbb78", "#98df8a", "#ff9896", "#c5b0d5", "#c49c94", "#f7b6d2",
-)  # fmt: skip
+# Blue and orange mean digital and traditional channels, on every page and in every export.
 GROUP_COLORS = {"digital": "#1f77b4", "traditional": "#ff7f0e"}
-TREND_COLOR = (
-    "#1f4e79"  # one strong colour: each small panel is named, and pale lines vanish in print
-)
+# A chart whose colour encodes nothing (each bar or panel is named) draws in one dark slate:
+# neither a group colour, which would lend it a meaning, nor pale, which vanishes in print.
+NEUTRAL_COLOR = "#4a5866"
 # Fonts with full Vietnamese coverage, Windows first then Linux; diacritics must not vanish.
 FONT = "Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif"
 
 
 @lru_cache(maxsize=1)
-def category_colors() -> dict[str, str]:
-    """A fixed colour per category id, by codebook order within its family (stable across pages)."""
-    colors: dict[str, str] = {}
-    seen: dict[str, int] = {}
-    for cat in load_codebook().categories:
-        i = seen.get(cat.family, 0)
-        colors[cat.id] = _PALETTE[i % len(_PALETTE)]
-        seen[cat.family] = i + 1
-    return colors
+def _codebook_order() -> dict[str, int]:
+    return {cat.id: i for i, cat in enumerate(load_codebook().categories)}
 
 
 def _order(category_ids: pd.Series) -> list[str]:
-    order = list(category_colors())
-    return sorted(set(category_ids), key=lambda c: order.index(c) if c in order else 999)
+    """Category ids in codebook order (rows, columns and panels of every chart)."""
+    order = _codebook_order()
+    return sorted(set(category_ids), key=lambda c: order.get(c, 999))
 
 
 def _labelled(df: pd.DataFrame, lang: str, short: bool = False, wrap: int = 0) -> pd.DataFrame:
@@ -169,8 +160,13 @@ def heatmap(
     data = data[data["place"].isin(places)] if places is not None else data
     x = alt.X("label:N", sort=order, title=None, axis=chart_labels.header_axis())
     # Today's merged provinces ("Hồ Chí Minh (gồm Bà Rịa - Vũng Tàu, Bình Dương)") on up to
-    # three lines: on one, they squeezed the grid until the column headers ran together.
-    rows = {p: chart_labels.wrap_label(p, ROW_LABEL_CHARS, 3) for p in _row_order(data["place"])}
+    # three lines: on one, they squeezed the grid until the column headers ran together. A
+    # province of fewer than MIN_PLANS plans is marked after wrapping: no cut takes the mark.
+    small = small_samples.small_places(data, "place")
+    rows = {
+        p: small_samples.marked(chart_labels.wrap_label(p, ROW_LABEL_CHARS, 3), p in small)
+        for p in _row_order(data["place"])
+    }
     data = data.assign(row=data["place"].map(rows))
     y = alt.Y("row:N", title=None, sort=list(rows.values()), axis=chart_labels.row_axis())
     height = max(120, row_px * data["place"].nunique())
@@ -216,7 +212,7 @@ def citation_bars(data: pd.DataFrame, lang: str, caption: str, title: str) -> al
     tooltip = [alt.Tooltip("cite_key:N", title=t("col_cite_key", lang)),
                alt.Tooltip("share:Q", title=t("col_share", lang), format=".0%"),
                alt.Tooltip("n_citing:Q", title=t("col_n_citing", lang))]  # fmt: skip
-    color = alt.value(GROUP_COLORS["digital"])
+    color = alt.value(NEUTRAL_COLOR)
     bars = _share_bars(data, lang, color, tooltip, y_field="cite_key", min_height=120)
     return _finish(bars, title, caption)
 
@@ -236,18 +232,13 @@ def channel_bars(df: pd.DataFrame, lang: str, caption: str, title: str | None = 
 
 
 def category_bars(df: pd.DataFrame, lang: str, caption: str, title: str | None = None) -> alt.Chart:
-    """Share of plans with each category (indicators by default), one fixed colour per category."""
+    """Share of plans with each category (indicators by default), in the neutral colour: each
+    bar is named, and the blue and orange above it on the overview mean channel groups."""
     data = pool_years(
         _labelled(df, lang, wrap=chart_labels.BAR_LABEL_CHARS),
         ["category_id", "label", "label_full"],
     )
-    ids = _order(data["category_id"])
-    colors = category_colors()
-    labels = data.set_index("category_id").loc[ids, "label"].tolist()
-    color = alt.Color(
-        "label:N", scale=alt.Scale(domain=labels, range=[colors[i] for i in ids]), legend=None
-    )
-    chart = _share_bars(data, lang, color, _tooltip(lang, False))
+    chart = _share_bars(data, lang, alt.value(NEUTRAL_COLOR), _tooltip(lang, False))
     return _finish(chart, title or t("c_indicators", lang), caption)
 
 
@@ -290,8 +281,8 @@ def trend_lines(df: pd.DataFrame, lang: str, caption: str, title: str | None = N
         tooltip=[alt.Tooltip("year:O", title=t("col_year", lang)), *_tooltip(lang, False)],
     )  # fmt: skip
     layer = alt.layer(
-        base.mark_line(strokeWidth=3, color=TREND_COLOR),
-        base.mark_point(size=70, filled=True, color=TREND_COLOR, opacity=1),
+        base.mark_line(strokeWidth=3, color=NEUTRAL_COLOR),
+        base.mark_point(size=70, filled=True, color=NEUTRAL_COLOR, opacity=1),
         base.mark_text(dy=-13, fontSize=13, color="#222").encode(text="value_label:N"),
         data=data,
     ).properties(width=width, height=150)

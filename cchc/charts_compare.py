@@ -11,7 +11,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from cchc import chart_labels
+from cchc import chart_labels, small_samples
 from cchc.charts import _finish, _labelled, _order, _row_order, pool_years, share_grid
 
 
@@ -22,7 +22,9 @@ def province_columns(df: pd.DataFrame, lang: str, caption: str, title: str) -> a
         chart_labels.wrap_label(label, chart_labels.BAR_LABEL_CHARS) for label in data["label"]
     ]
     places = _row_order(data["place"])
-    headers = dict(zip(places, chart_labels.header_labels(places, len(places)), strict=True))
+    small = small_samples.small_places(data, "place")
+    wrapped = chart_labels.header_labels(places, len(places))
+    headers = {p: small_samples.marked(h, p in small) for p, h in zip(places, wrapped, strict=True)}
     data["head"] = data["place"].map(headers)
     ids = _order(data["category_id"])
     rows = list(dict.fromkeys(data.set_index("category_id").loc[ids, "label"]))

@@ -35,8 +35,10 @@ _ISLAND_OFFSETS = (0.27, 0.5, 0.73)  # "Quần đảo", "Hoàng Sa", "(Đà Nẵ
 # shows a serif for Vietnamese when the first font it finds lacks a glyph; browsers without
 # DejaVu (Windows) move on to Arial as with the other charts.
 MAP_FONT = f"'DejaVu Sans', {FONT}"  # share of a tile left blank on each side, so tiles read as separate squares
-# The two names too long for a tile even on two lines, written as Vietnamese papers write them.
-_TILE_NAMES = {"Hồ Chí Minh": "TP.HCM", "Bà Rịa - Vũng Tàu": "BR-VT"}
+# The one name too long for a tile even on two lines ("Vũng Tàu" is wider than a tile in DejaVu),
+# written as Vietnamese papers write it; its tooltip gives the whole name, as the grids write it.
+# "Hồ Chí Minh" fits as "Hồ Chí / Minh" and is written whole.
+_TILE_NAMES = {"Bà Rịa - Vũng Tàu": "BR-VT"}
 POOLED_COLUMNS = ["province", "n_with", "n_total", "share", "n_plans", "issued_as",
                   "n_after_merger"]  # fmt: skip
 
@@ -194,9 +196,11 @@ def _tiles(frame: pd.DataFrame, lang: str, tile: int) -> list[alt.Chart]:
                           legendY=ly, direction="horizontal", gradientLength=160,
                           gradientThickness=18),
     )  # fmt: skip
+    # A fixed domain: with no grey tile the legend would be empty, and vl-convert then sizes the
+    # file as infinite (the download fails); grey stays explained on every map.
     nodata = alt.Color(
         "nodata_label:N",
-        scale=alt.Scale(range=[NO_DATA_FILL]),
+        scale=alt.Scale(domain=[t("map_no_data", lang)], range=[NO_DATA_FILL]),
         legend=alt.Legend(title=None, orient="none", legendX=lx, legendY=ly + 75,
                           symbolType="square", symbolSize=400, symbolStrokeColor=NO_DATA_STROKE,
                           symbolDash=[4, 3]),

@@ -150,7 +150,7 @@ def _names_checked(
 ) -> dict[str, object]:
     """``params`` with the provinces and sectors the user gave checked against the database's
     names (ParamError for one that matches no plan), and the sectors split into names."""
-    if not {"provinces", "sectors"} & given.keys():
+    if not {"provinces", "province", "sectors"} & given.keys():
         return params  # nothing to check: spare the query
     from cchc.store.db import run_query
     from cchc.store.known_values import check_known_values

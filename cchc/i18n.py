@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from numbers import Integral
 
-from cchc import i18n_export, i18n_import, i18n_map
+from cchc import i18n_export, i18n_import, i18n_map, i18n_pages, i18n_trace
 
 STRINGS: dict[str, tuple[str, str]] = {
     "app_title": ("Kế hoạch tuyên truyền CCHC", "CCHC communication plans"),
@@ -250,7 +250,7 @@ SHORT_LABELS: dict[str, tuple[str, str]] = {
 
 
 # Each feature keeps its words in its own module; they join the one table here.
-for _feature in (i18n_export, i18n_import, i18n_map):
+for _feature in (i18n_export, i18n_import, i18n_map, i18n_pages, i18n_trace):
     STRINGS.update(_feature.STRINGS)
 
 

@@ -80,5 +80,19 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Được trích dẫn nhiều nhất: {top} ({a:.0%} kế hoạch).",
         "Most cited: {top} ({a:.0%} of plans).",
     ),
+    # Provinces of fewer than small_samples.MIN_PLANS plans: marked on heatmaps, never ranked.
+    # A no-break space after the mark: a caption wrapped between the two lost what "†" means.
+    "small_note": (
+        "{mark}\u00a0dưới {n} kế hoạch: tỷ lệ dễ dao động.",
+        "{mark}\u00a0fewer than {n} plans: shares are unstable.",
+    ),
+    "f_small_unranked": (
+        "Tỉnh dưới {n} kế hoạch không được xếp hạng.",
+        "Provinces with fewer than {n} plans are not ranked.",
+    ),
+    "f_breadth_none": (
+        "Không tỉnh nào có từ {n} kế hoạch trở lên: chưa xếp hạng được.",
+        "No province has {n} or more plans: no ranking.",
+    ),
     "f_no_data": ("Không có số liệu cho bộ lọc này.", "No data for these filters."),
 }

@@ -6,9 +6,10 @@ import streamlit as st
 
 from cchc.export.catalog import chart_title
 from cchc.i18n import number, t
-from cchc.ui.data import label_provinces, pooled_note, query
+from cchc.ui.data import heatmap_note, label_provinces, query
 from cchc.ui.insights import coverage_table, year_changes
 from cchc.ui.maps import province_map
+from cchc.ui.trace import trace_cell
 from cchc.ui.widgets import caption_text, chart_spec, empty_state, metrics, show_chart, show_pivot
 
 state = st.session_state["_state"]
@@ -34,10 +35,13 @@ metrics(
 )
 
 coverage = label_provinces(query("coverage_by_province_year", f), f.view_by, lang)
-cap = caption_text(state, "c_heatmap", n, pooled_note(coverage, f.view_by, lang))
-show_chart(chart_spec("charts.heatmap", coverage, lang, cap, chart_title("coverage", lang)), cap)
+cap = caption_text(state, "c_heatmap", n, heatmap_note(coverage, f.view_by, lang))
+spec = chart_spec("charts.heatmap", coverage, lang, cap, chart_title("coverage", lang))
+show_chart(spec, cap, click_key="ov_trace_content_area")
 with st.expander(t("table_numbers", lang)):
     show_pivot(coverage_table(coverage, lang), t("col_province", lang), cap)
+
+trace_cell(state, {"content_area": coverage}, key="ov_trace")
 
 province_map(state, highlight=f.provinces)
 

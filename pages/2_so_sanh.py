@@ -8,10 +8,11 @@ import streamlit as st
 
 from cchc.geo.provinces import merged_label
 from cchc.i18n import family_name, t
-from cchc.ui.data import label_provinces, pooled_note, query
+from cchc.ui.data import heatmap_note, label_provinces, query
 from cchc.ui.insights import unique_items
 from cchc.ui.maps import province_map
 from cchc.ui.state import seed_page_widget, sync_url
+from cchc.ui.trace import trace_cell
 from cchc.ui.widgets import caption_text, chart_spec, empty_state, show_chart
 
 state = st.session_state["_state"]
@@ -48,10 +49,12 @@ for line in unique_items(list(frames.values()), "province_label", lang):
     st.markdown(f"- {line}")
 
 for family, data in frames.items():
-    note = pooled_note(data, f.view_by, lang) if family == "content_area" else ""
+    note = heatmap_note(data, f.view_by, lang, pooled=family == "content_area")
     what = {"content_area": "c_heatmap", "channel": "c_channels", "indicator": "c_indicators"}
     cap = caption_text(sub, what[family], n, note)
     spec = chart_spec("charts_compare.province_columns", data, lang, cap, family_name(family, lang))
-    show_chart(spec, cap)
+    show_chart(spec, cap, click_key=f"cmp_trace_{family}")
+
+trace_cell(sub, frames, key="cmp_trace")
 
 province_map(state, highlight=chosen, key="cmpmap")

@@ -14,15 +14,15 @@ from cchc.ui.corrections import (
     mark_rows,
 )
 from cchc.ui.data import query
-from cchc.ui.detail import FIELDS, PICKER_LIMIT, evidence_html, metadata_rows, plan_labels
+from cchc.ui.detail import FIELDS, evidence_html, metadata_rows, picker_plans, plan_labels
 from cchc.ui.state import seed_page_widget, sync_url
-from cchc.ui.widgets import empty_state, show_table
+from cchc.ui.widgets import empty_state, show_full_table
 
 state = st.session_state["_state"]
 lang, f = state.lang, state.filters
 st.title(t("page_detail", lang))
 
-plans = query("plan_picker", f, limit=PICKER_LIMIT)
+plans = picker_plans(f, st.session_state.get("detail_plan") or st.query_params.get("plan"))
 if plans.empty:
     empty_state(lang)
     st.stop()
@@ -47,13 +47,13 @@ with meta_tab:
     cols = {"field": "field", "value": "value", "corrected": "col_corrected", "how": "how_found",
             "confidence": "confidence"}  # fmt: skip
     rows = mark_rows(metadata_rows(detail, lang), [f for f, _ in FIELDS], fixed, lang)
-    show_table(rows, cols, lang)
+    show_full_table(rows, cols, lang)
     changes = history(plan_id)
     if not changes.empty:
         st.markdown(f"**{t('fix_history', lang)}**")
-        show_table(changes, {"field": "col_fix_field", "old_value": "col_fix_old",
-                             "new_value": "col_fix_new", "author": "col_fix_author",
-                             "created_at": "col_fix_at", "note": "col_fix_note"}, lang)  # fmt: skip
+        show_full_table(changes, {"field": "col_fix_field", "old_value": "col_fix_old",
+                                  "new_value": "col_fix_new", "author": "col_fix_author",
+                                  "created_at": "col_fix_at", "note": "col_fix_note"}, lang)  # fmt: skip
     current = {k: detail[k] for k in META}
     present = [f"{r.family}/{r.category_id}" for r in presence.itertuples()]
     correction_form(plan_id, current, present, lang)
@@ -61,7 +61,7 @@ with meta_tab:
 with outline_tab:
     sections = query("plan_sections", plan_id=plan_id)
     sections["kind_label"] = [section_kind_name(k, lang) for k in sections["kind"]]
-    show_table(sections, {"kind_label": "col_kind", "heading": "col_heading"}, lang)
+    show_full_table(sections, {"kind_label": "col_kind", "heading": "col_heading"}, lang)
 
 with evidence_tab:
     label_col = "label_en" if lang == "en" else "label_vi"
@@ -95,17 +95,17 @@ with evidence_tab:
 with facts_tab:
     st.subheader(t("targets_heading", lang))
     targets = query("plan_targets", plan_id=plan_id)
-    show_table(targets, {"text": "col_text", "period": "col_period"}, lang,
-               caption=t("targets_what", lang), empty=t("targets_none", lang))  # fmt: skip
+    show_full_table(targets, {"text": "col_text", "period": "col_period"}, lang,
+                    caption=t("targets_what", lang), empty=t("targets_none", lang))  # fmt: skip
     st.subheader(t("citations", lang))
     cites = query("plan_citations", plan_id=plan_id)
     cols = {
         "cite_key": "col_cite_key", "doc_type": "col_doc_type",
         "issuer_code": "col_issuer_code", "cited_on": "col_cited_on", "n_times": "col_times",
     }  # fmt: skip
-    show_table(cites, cols, lang, caption=t("citations_what", lang))
+    show_full_table(cites, cols, lang, caption=t("citations_what", lang))
     st.subheader(t("units", lang))
     units = query("plan_units", plan_id=plan_id)
     units["role_label"] = [role_name(r, lang) for r in units["role"]]
-    show_table(units, {"unit": "col_unit", "role_label": "col_role", "task": "col_task"}, lang,
-               caption=t("units_what", lang))  # fmt: skip
+    show_full_table(units, {"unit": "col_unit", "role_label": "col_role", "task": "col_task"},
+                    lang, caption=t("units_what", lang))  # fmt: skip

@@ -6,7 +6,7 @@ import streamlit as st
 
 from cchc.i18n import family_name, t
 from cchc.ui.data import query
-from cchc.ui.widgets import caption_text, show_table
+from cchc.ui.widgets import caption_text, show_full_table
 
 state = st.session_state["_state"]
 lang, f = state.lang, state.filters
@@ -24,4 +24,5 @@ cols = {
     "n_plans_with": "col_n_plans_with", "share": "col_share", "n_mentions": "col_n_mentions",
     "cue_text": "col_cues", "weak_text": "col_weak_cues",
 }  # fmt: skip
-show_table(usage, cols, lang, caption_text(state, "c_codebook", n))
+# One full table per family: 37 rows of long cue lists in one grid scroll inside it and cut.
+show_full_table(usage, cols, lang, caption_text(state, "c_codebook", n), group_by="family_label")

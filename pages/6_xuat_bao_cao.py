@@ -15,13 +15,16 @@ st.title(t("page_briefing", lang))
 st.caption(t("brief_intro", lang))
 
 options = chart_options(lang)
-chosen = st.multiselect(
-    t("brief_pick", lang), list(options), default=list(options), key="brief_charts",
-    format_func=options.get, placeholder=t("choose", lang), select_all=False,
+# Pills, not a multiselect: a multiselect caps its height and hides the last row of chosen charts.
+chosen = st.pills(
+    t("brief_pick", lang), list(options), selection_mode="multi", default=list(options),
+    key="brief_charts", format_func=options.get, help=t("brief_pick_help", lang), wrap=True,
 )  # fmt: skip
 if not chosen:
     st.warning(t("brief_none", lang))
     st.stop()
+st.caption(t("brief_chosen", lang, n=len(chosen), total=len(options)))
+chosen = [c for c in options if c in chosen]  # the pack follows the order shown, not the clicks
 
 # A pack is kept only for the filters, language and charts it was built with.
 wanted = (f, lang, tuple(chosen))

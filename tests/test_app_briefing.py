@@ -32,14 +32,34 @@ def test_overview_charts_and_table_have_download_buttons() -> None:
 def test_briefing_page_builds_a_pack_for_the_chosen_charts(lang: str) -> None:
     at = open_page(BRIEFING, lang=lang)
     assert at.title[0].value == ("Xuất báo cáo" if lang == "vi" else "Briefing")
-    picker = at.multiselect(key="brief_charts")
+    picker = at.pills(key="brief_charts")
     assert len(picker.value) == len(picker.options) >= 10  # every chart by default
-    picker.set_value(["coverage", "channel_mix"]).run()
+    total = len(picker.options)
+    assert at.main.caption[1].value == (
+        f"Đã chọn {total}/{total} biểu đồ."
+        if lang == "vi"
+        else f"{total} of {total} charts chosen."
+    )
+    picker.set_value(["channel_mix", "coverage"]).run()
+    assert ("2/" if lang == "vi" else "2 of") in at.main.caption[1].value
     at.button[0].click().run()
     assert not at.exception, [e.message for e in at.exception]
     keys = {b.key for b in at.download_button}
     assert {"brief_dl_pptx", "brief_dl_pdf"} <= keys
     assert ("2 biểu đồ" if lang == "vi" else "2 charts") in at.success[0].value
+
+
+def test_briefing_page_shows_every_chart_as_its_own_choice() -> None:
+    """Every chart title is a pill of its own, shown whole: a multiselect capped its height and
+    hid the last row of chosen charts. Unchosen charts leave the pack; none chosen stops it."""
+    at = open_page(BRIEFING)
+    picker = at.pills(key="brief_charts")
+    assert "Văn bản trung ương được trích dẫn (gộp các năm đã chọn)" in picker.options
+    assert not at.main.multiselect
+    picker.unselect("citations").run()
+    assert "citations" not in at.pills(key="brief_charts").value
+    at.pills(key="brief_charts").set_value([]).run()
+    assert at.main.warning and not at.main.button
 
 
 def test_briefing_page_with_no_matching_plan_says_so() -> None:

@@ -151,7 +151,7 @@ def _detail(at: AppTest, plan_id: str) -> AppTest:
 
 
 def _year_row(at: AppTest):
-    meta = at.dataframe[0].value.set_index("field")  # labels come from column_config on screen
+    meta = at.table[0].value.set_index("Trường")  # the detail page's full-height table
     return meta.loc["Từ năm"]
 
 
@@ -172,11 +172,11 @@ def test_a_correction_made_on_import_shows_on_the_detail_page_and_survives_a_reb
     assert "Đã ghi 2 hiệu chỉnh" in texts(at)
     at = _detail(at, pid)
     row = _year_row(at)
-    assert row["value"] == "2024" and row["corrected"] == "✎ đã hiệu chỉnh"
+    assert row["Giá trị"] == "2024" and row["Hiệu chỉnh"] == "✎ đã hiệu chỉnh"
     assert "✎ đã hiệu chỉnh: Từ năm" in texts(at)
     build_database(plans, db, progress=False)  # a full rebuild from the folder
     at = _detail(open_import(), pid)
-    assert _year_row(at)["value"] == "2024"
+    assert _year_row(at)["Giá trị"] == "2024"
     assert "channel/bao_chi" in corrections_path(db).read_text(encoding="utf-8")
 
 
@@ -222,9 +222,9 @@ def test_the_detail_page_form_records_a_correction(small_db) -> None:
     at.button[-1].click().run()  # the form's submit button
     assert not at.exception, [e.message for e in at.exception]
     assert "Đã ghi 2 hiệu chỉnh" in texts(at)
-    meta = at.dataframe[0].value.set_index("field")
-    assert meta.loc["Đến năm", "value"] == "2026"
-    assert meta.loc["Đến năm", "corrected"] == "✎ đã hiệu chỉnh"
+    meta = at.table[0].value.set_index("Trường")
+    assert meta.loc["Đến năm", "Giá trị"] == "2026"
+    assert meta.loc["Đến năm", "Hiệu chỉnh"] == "✎ đã hiệu chỉnh"
     short = label.split(" · ", 1)[1]
     assert f"{short} ✎ đã hiệu chỉnh" in at.selectbox(key="detail_cat").options
     # the evidence tab's line names the corrected category once, without a second badge

@@ -11,7 +11,8 @@ from streamlit.testing.v1 import AppTest
 
 from cchc.parse.extract import EXTRACTOR_VERSION
 from cchc.read import read_document
-from tests.apptest import column_headers, open_page
+from cchc.ui.notices import coded_by_older
+from tests.apptest import open_page
 from tests.conftest import AREAS_VI, seed_path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -57,9 +58,9 @@ def test_overview_numbers_use_the_readers_decimal_mark(lang: str, mark: str) -> 
 
 def test_codebook_page_names_each_column_once() -> None:
     at = open_page("pages/5_bo_ma.py")
-    columns = column_headers(at.dataframe[0])
+    columns = list(at.table[0].value.columns)
     assert len(columns) == len(set(columns)), columns
-    assert columns[:3] == ["Nhóm", "Mục", "Mã mục"]
+    assert columns[:2] == ["Mục", "Mã mục"]
 
 
 @pytest.mark.parametrize(
@@ -69,15 +70,17 @@ def test_plan_details_say_how_sure_each_field_is_in_the_readers_language(
     lang: str, sure: str, unknown: str
 ) -> None:
     at = open_page("pages/4_chi_tiet.py", lang=lang)
-    table = at.dataframe[0].value
-    assert table["field"].iloc[0] == {"vi": "Tiêu đề", "en": "Title"}[lang]
-    levels = set(table["confidence"]) - {""}
+    table = at.table[0].value
+    assert table.iloc[0, 0] == {"vi": "Tiêu đề", "en": "Title"}[lang]
+    levels = set(table[{"vi": "Độ tin cậy", "en": "Confidence"}[lang]]) - {""}
     assert sure in levels and levels <= {sure, unknown, "trung bình", "thấp", "medium", "low"}
 
 
 def test_overview_table_shows_which_content_areas_each_province_covers() -> None:
     at = open_page()
     table = at.dataframe[0].value.set_index("Tỉnh")
+    assert len(table) == 5 and all(p.endswith(" †") for p in table.index)  # one plan each
+    table.index = table.index.str.removesuffix(" †")
     assert list(table.columns) == AREAS_VI
     assert (table.loc["Hà Giang"] == 1.0).all()  # Hà Giang 2025 covers all six areas
     assert table.loc["An Giang", "Bộ máy"] == 0.0
@@ -88,7 +91,7 @@ def test_overview_table_shows_which_content_areas_each_province_covers() -> None
 def test_today_view_names_merged_provinces_and_says_rows_are_pooled() -> None:
     at = open_page(view="today")
     table = at.dataframe[0].value
-    assert "Tuyên Quang (gồm Hà Giang)" in set(table["Tỉnh"])
+    assert "Tuyên Quang (gồm Hà Giang) †" in set(table["Tỉnh"])  # one plan: marked
     assert "gộp kế hoạch của các tỉnh cũ" in all_text(at)
 
 
@@ -120,7 +123,7 @@ def test_plan_detail_lists_citations_with_a_dash_where_a_law_has_no_issuer_code(
     """Sơn La cites laws (no issuer code) and decisions: the grid shows "—", never "None"."""
     son_la = read_document(seed_path("son_la"))
     at = open_page("pages/4_chi_tiet.py", plan=son_la.content_hash[:16])
-    grids = [df.value for df in at.dataframe]
+    grids = [df.value for df in at.table]
     citations = next(g for g in grids if "06/QĐ-TTg" in set(g.iloc[:, 0]))
     issuers = dict(zip(citations.iloc[:, 0], citations.iloc[:, 2], strict=True))
     assert issuers["Luật Tổ chức chính quyền địa phương năm 2015"] == "—"
@@ -133,8 +136,8 @@ def test_plan_detail_shows_a_dash_where_a_plan_gives_a_document_no_date() -> Non
     """An Giang cites "Luật Ngân sách nhà nước" without a date: "—", never "None" or "NaT"."""
     an_giang = read_document(seed_path("an_giang"))
     at = open_page("pages/4_chi_tiet.py", plan=an_giang.content_hash[:16])
-    citations = next(df.value for df in at.dataframe if "cite_key" in df.value.columns)
-    dated = dict(zip(citations["cite_key"], citations["cited_on"], strict=True))
+    citations = next(df.value for df in at.table if "Văn bản" in df.value.columns)
+    dated = dict(zip(citations["Văn bản"], citations["Ngày văn bản"], strict=True))
     assert dated["Luật Ngân sách nhà nước"] == "—"
     assert dated["57-NQ/TW"] == "2024-12-22"
 
@@ -170,7 +173,9 @@ def test_compare_grids_put_the_chosen_provinces_side_by_side_as_columns() -> Non
     grids = [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")][:3]
     for spec in grids:
         x = spec["layer"][0]["encoding"]["x"]
-        assert x["field"] == "head" and x["sort"] == ["An Giang", "Hà Giang"]
+        # one plan each: both marked, and the caption under each grid says what the mark means
+        assert x["field"] == "head" and x["sort"] == ["An Giang †", "Hà Giang †"]
+    assert sum("†\u00a0dưới 3 kế hoạch: tỷ lệ dễ dao động." in c.value for c in at.caption) == 3
     rows = grids[1]["layer"][0]["encoding"]["y"]["sort"]
     assert len(rows) == 12 and "Cổng/Trang thông tin điện tử" in rows
 
@@ -215,7 +220,61 @@ def test_data_coded_by_another_extractor_version_is_flagged_in_the_sidebar(
     with duckdb.connect(str(old)) as con:
         con.execute("UPDATE build_info SET extractor_version = '1.0'")
     monkeypatch.setenv("CCHC_DB", str(old))
-    warning = open_page(lang=lang).sidebar.warning[0].value
-    assert "1.0" in warning and EXTRACTOR_VERSION in warning
-    assert f"python -m cchc build --plans {tmp_path / 'plans'} --db {old}" in warning
-    assert ("mã hóa lại" if lang == "vi" else "recode") in warning
+    at = open_page(lang=lang)
+    warning = at.sidebar.warning[0].value
+    assert warning == (
+        "Dữ liệu được mã hóa bằng phiên bản cũ của chương trình; một số số liệu có thể khác khi "
+        "dữ liệu được dựng lại."
+        if lang == "vi"
+        else "The data was coded by an older version of the program; some figures may differ "
+        "once the data is rebuilt."
+    )
+    # Leaders see the sidebar projected: no command, path or version in the warning itself; the
+    # operator's command waits in a closed expander.
+    assert "python" not in warning and str(tmp_path) not in warning and "1.0" not in warning
+    operators = at.sidebar.expander[0]
+    assert operators.label == ("Dành cho người quản trị" if lang == "vi" else "For operators")
+    assert not operators.proto.expanded
+    assert (
+        operators.code[0].value == f"python -m cchc build --plans {tmp_path / 'plans'} --db {old}"
+    )
+    versions = operators.caption[0].value
+    assert "1.0" in versions and EXTRACTOR_VERSION in versions
+    assert ("mã hóa lại" if lang == "vi" else "recode") in versions
+
+
+def test_data_version_notice_tells_older_from_other_versions() -> None:
+    assert coded_by_older("1.4", "1.8") and coded_by_older("1.9", "1.10")
+    assert not coded_by_older("1.10", "1.9") and not coded_by_older("?", "1.8")
+
+
+@pytest.mark.parametrize(("lang", "shown"), [("vi", "22/11/2026"), ("en", "22 Nov 2026")])
+def test_the_data_date_is_written_as_the_reader_writes_dates(
+    seed_db: Path, tmp_path: Path, monkeypatch, lang: str, shown: str
+) -> None:
+    dated = tmp_path / "dated.duckdb"
+    dated.write_bytes(seed_db.read_bytes())
+    with duckdb.connect(str(dated)) as con:
+        con.execute("UPDATE build_info SET data_date = DATE '2026-11-22'")
+    monkeypatch.setenv("CCHC_DB", str(dated))
+    at = open_page(lang=lang)
+    label = {"vi": "Dữ liệu ngày", "en": "Data as of"}[lang]
+    assert f"{label}: {shown}" in [c.value for c in at.sidebar.caption]
+    source = {"vi": "dữ liệu ngày", "en": "data as of"}[lang]
+    assert any(f"{source} {shown}" in c.value for c in at.main.caption)  # under each chart
+    assert "2026-11-22" not in all_text(at) + " ".join(c.value for c in at.sidebar.caption)
+
+
+@pytest.mark.parametrize("page", ["pages/1_tong_quan.py", "pages/2_so_sanh.py",
+                                  "pages/3_xu_huong.py"])  # fmt: skip
+def test_each_chart_keeps_its_title_and_its_caption_is_said_once_under_it(page: str) -> None:
+    """The caption was drawn in the chart and printed again under it (eight lines of it over
+    the compare page's grid in today's view)."""
+    at = open_page(page, view="today", cmp=["Tuyên Quang", "An Giang", "Cao Bằng"])
+    specs = [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
+    captions = [c.value for c in at.caption if "Nguồn: " in c.value]
+    assert specs and len(captions) >= len(specs)
+    for spec in specs:
+        title = spec["title"]
+        assert title["text"], "the chart keeps its own title"
+        assert "Nguồn" not in json.dumps(title, ensure_ascii=False)  # nor the caption

@@ -74,7 +74,7 @@ def test_years_that_select_nothing_are_refused():
     [(["trends_by_year", "--param", "family=channel", "--param", "year_from=abc"], "1990"),
      (["trends_by_year", "--param", "famly=channel"], "Accepted parameters: year_from"),
      (["data_info", "--param", "year_from=2020"], "Accepted parameters: (không có / none)"),
-     (["coverage_by_provinc"], "Available: channel_mix")],
+     (["coverage_by_provinc"], "Available: cell_plans, channel_mix")],
 )  # fmt: skip
 def test_cli_query_refuses_bad_parameters_with_status_2_and_no_traceback(seed_db, args, words):
     run = _cli("query", *args, "--db", str(seed_db))
@@ -146,6 +146,20 @@ def test_cli_query_refuses_a_name_no_plan_has_with_the_close_matches(seed_db, pa
     assert "Lỗi:" in run.stderr and "Error:" in run.stderr
     for word in words:
         assert word in run.stderr
+
+
+def test_cli_traces_a_cell_only_for_a_province_the_database_has(seed_db):
+    """cell_plans takes one province: a misspelt one is refused, not answered with no plans."""
+    cell = ("query", "cell_plans", "--param", "category_id=tthc", "--db", str(seed_db))
+    wrong = _cli(*cell, "--param", "province=Son La")
+    assert wrong.returncode == 2 and "did you mean: Sơn La?" in wrong.stderr
+    right = _cli(*cell, "--param", "province=Sơn La")
+    assert right.returncode == 0, right.stderr
+    rows = _rows(right.stdout)
+    assert len(rows) == 1 and rows[0]["has_category"] == "True"
+    row = rows[0]
+    marked = row["passage_text"][int(row["offset_in_passage"]) : int(row["offset_end_in_passage"])]
+    assert "thủ tục hành chính" in marked.lower() or "tthc" in marked.lower(), marked
 
 
 def test_cli_query_finds_a_province_typed_in_decomposed_form(seed_db):

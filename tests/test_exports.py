@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import html
 import io
+import re
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
 
 import openpyxl
@@ -64,6 +66,24 @@ def test_a_chart_without_caption_gets_one_added() -> None:
     assert "Nguồn: 2 kế hoạch" in " ".join(spec["title"]["subtitle"])
 
 
+def _svg_subtitle(svg: bytes) -> str:
+    group = re.search(r"role-title-subtitle.*?</g>", svg.decode("utf-8"), re.S).group(0)
+    return " ".join(html.unescape(text) for text in re.findall(r">([^<>]+)<", group))
+
+
+def test_the_page_shows_the_caption_once_and_downloads_still_carry_it(coverage) -> None:
+    """The page prints the caption under each chart: the chart on screen keeps only its title,
+    and the PNG/SVG/PDF buttons render the full spec, its caption lines as before."""
+    spec, cap = coverage.chart.to_dict(), coverage.caption
+    assert images.without_caption(spec, cap)["title"] == {"text": TITLE_VI, "anchor": "start"}
+    assert images.standalone(spec, cap)["title"]["subtitle"] == textwrap.wrap(cap, 75)
+    svg = images.render_spec(images.spec_json(spec, cap), "svg")  # what the SVG button gives
+    assert _svg_subtitle(svg) == cap and re.search(r"dữ liệu ngày \d\d/\d\d/20\d\d\.", cap)
+    # A chart that lacks its caption still gets it whole in the file.
+    again = images.standalone(images.without_caption(spec, cap), cap)["title"]["subtitle"]
+    assert " ".join(again) == cap
+
+
 def test_png_is_rendered_at_twice_the_size_and_is_not_blank(coverage) -> None:
     png = images.render(coverage.chart, "png", coverage.caption)
     image = Image.open(io.BytesIO(png)).convert("L")
@@ -110,10 +130,11 @@ def test_xlsx_has_title_source_vietnamese_headers_and_number_formats(coverage) -
 
 
 def test_coverage_finding_names_missing_areas(coverage) -> None:
+    """Each seed province has one plan: named with the heatmap's small-sample mark."""
     finding = coverage.finding
-    assert "Cao Bằng, Hà Giang" in finding.split(".")[0]  # all six areas
-    assert "An Giang thiếu Bộ máy, Tài chính công" in finding
-    assert "Sơn La thiếu Thể chế" in finding
+    assert "Cao Bằng †, Hà Giang †" in finding.split(".")[0]  # all six areas
+    assert "An Giang † thiếu Bộ máy, Tài chính công" in finding
+    assert "Sơn La † thiếu Thể chế" in finding
 
 
 def test_pptx_has_a_title_slide_and_one_slide_per_chart(pack_vi) -> None:
@@ -123,8 +144,8 @@ def test_pptx_has_a_title_slide_and_one_slide_per_chart(pack_vi) -> None:
     texts = [
         " ".join(s.text_frame.text for s in sl.shapes if s.has_text_frame) for sl in prs.slides
     ]
-    assert "5 kế hoạch" in texts[0] and "dữ liệu ngày" in texts[0]
-    assert TITLE_VI in texts[1] and "An Giang thiếu Bộ máy, Tài chính công" in texts[1]
+    assert "5 kế hoạch" in texts[0] and re.search(r"dữ liệu ngày \d\d/\d\d/20\d\d ", texts[0])
+    assert TITLE_VI in texts[1] and "An Giang † thiếu Bộ máy, Tài chính công" in texts[1]
     assert "Tỷ lệ kế hoạch dùng từng hình thức tuyên truyền" in texts[2]
     assert "Dùng nhiều nhất" in texts[2] and "Chỉ số được nêu nhiều nhất" in texts[3]
     assert all(any(s.shape_type == 13 for s in sl.shapes) for sl in list(prs.slides)[1:])
@@ -138,7 +159,8 @@ def test_english_pack_has_english_titles_and_findings(run) -> None:
     ]
     assert "provinces compared" in texts[0] and "5 plans" in texts[0]
     assert "Share of plans committing to each content area" in texts[1]
-    assert "An Giang lacks Apparatus, Public finance" in texts[1]
+    assert re.search(r"data as of \d{1,2} [A-Z][a-z]{2} 20\d\d ", texts[0])  # "22 Nov 2026"
+    assert "An Giang † lacks Apparatus, Public finance" in texts[1]
     assert "Channels: share of plans by year" in texts[2]
 
 
@@ -146,7 +168,7 @@ def test_pdf_pack_has_a_title_page_and_one_page_per_chart(pack_vi, tmp_path: Pat
     data = briefing.to_pdf(pack_vi)
     assert len(PdfReader(io.BytesIO(data)).pages) == 1 + 3
     text = " ".join(pdf_text(data, tmp_path).split())  # the finding wraps in its column
-    assert TITLE_VI in text and "An Giang thiếu Bộ máy, Tài chính công" in text
+    assert TITLE_VI in text and "An Giang † thiếu Bộ máy, Tài chính công" in text
 
 
 def test_every_catalogue_chart_builds_with_a_finding(run) -> None:

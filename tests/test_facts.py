@@ -1,5 +1,5 @@
-"""Facts: law citations (one key per law, whatever the plan's wording: data/law_names.yaml),
-deadlines, and targets told from results already reached (judged with a corrected first year)."""
+"""Facts: deadlines, and targets told from results already reached (judged with a corrected
+first year) or from the year in a document's name. Law citations: tests/test_laws.py."""
 
 from __future__ import annotations
 
@@ -7,109 +7,12 @@ from pathlib import Path
 
 import duckdb
 import pytest
-import yaml
 
 from cchc.parse.extract import extract
-from cchc.parse.facts import extract_citations
-from cchc.parse.laws import LAW_NAMES_PATH, law_key, parse_law_names
-from cchc.parse.structure import parse_structure
 from cchc.read import read_bytes
 from cchc.store.build import build_database
 from cchc.store.corrections import append_corrections, corrections_path, make_correction
 from cchc.store.imports import check_upload, record_corrections
-
-
-def cited(text: str) -> dict[str, str | None]:
-    return {c.key: c.issued_on for c in extract_citations(text, parse_structure(text).passages)}
-
-
-@pytest.mark.parametrize(
-    "written",
-    ["Cán bộ, công chức", "Cán bộ công chức", "cán bộ,  công chức", "Cán Bộ, Công Chức"],
-)
-def test_a_known_law_is_keyed_by_its_official_name_whatever_the_commas_case_or_spaces(written):
-    assert law_key(written, None) == "Luật Cán bộ, công chức"
-
-
-def test_an_alias_in_the_law_names_file_gives_the_official_name():
-    assert law_key("Ngân sách", "2015") == "Luật Ngân sách nhà nước năm 2015"
-
-
-def test_a_law_the_names_file_does_not_know_is_kept_as_written():
-    assert law_key("Thủ đô", "2024") == "Luật Thủ đô năm 2024"
-
-
-def test_the_day_a_law_was_passed_gives_its_year_and_date_in_either_style():
-    text = (
-        "Căn cứ Luật Tiếp cận thông tin ngày 6 tháng 4 năm 2016;\n"
-        "Căn cứ Luật Báo chí ngày 5/4/2016;\n"
-        "Căn cứ Luật An ninh mạng năm 2018;\n"
-    )
-    assert cited(text) == {
-        "Luật Tiếp cận thông tin năm 2016": "2016-04-06",
-        "Luật Báo chí năm 2016": "2016-04-05",
-        "Luật An ninh mạng năm 2018": None,
-    }
-
-
-def test_an_impossible_day_keeps_the_year_but_gives_no_date():
-    assert cited("Căn cứ Luật Lưu trữ ngày 31 tháng 2 năm 2024;\n") == {
-        "Luật Lưu trữ năm 2024": None
-    }
-
-
-def test_a_law_number_gives_the_law_its_year():
-    assert cited("Căn cứ Luật Ngân sách nhà nước số 83/2015/QH13 ngày 25/6/2015;\n") == {
-        "Luật Ngân sách nhà nước năm 2015": "2015-06-25"
-    }
-
-
-def test_the_day_a_law_took_effect_is_not_its_name_or_its_date():
-    assert cited("Thực hiện Luật Căn cước có hiệu lực từ ngày 01/7/2024.\n") == {
-        "Luật Căn cước": None
-    }
-
-
-def test_a_decree_named_after_a_law_keeps_its_own_date():
-    text = "Căn cứ Luật Cán bộ, công chức và Nghị định số 138/2020/NĐ-CP ngày 27/11/2020;\n"
-    assert cited(text) == {"Luật Cán bộ, công chức": None, "138/2020/NĐ-CP": "2020-11-27"}
-
-
-def test_a_comma_before_the_date_is_not_part_of_the_name():
-    assert cited("Căn cứ Luật Thủ đô, ngày 28/6/2024;\n") == {"Luật Thủ đô năm 2024": "2024-06-28"}
-
-
-def test_a_law_named_again_without_its_year_is_the_same_law():
-    text = (
-        "Căn cứ Luật Tiếp cận thông tin ngày 6 tháng 4 năm 2016;\n"
-        "Công khai thông tin theo quy định của Luật Tiếp cận thông tin.\n"
-    )
-    citations = extract_citations(text, parse_structure(text).passages)
-    assert [c.key for c in citations] == ["Luật Tiếp cận thông tin năm 2016"] * 2
-
-
-def test_the_bundled_law_names_file_is_valid():
-    entries = yaml.safe_load(LAW_NAMES_PATH.read_text(encoding="utf-8"))["laws"]
-    names = parse_law_names(entries)
-    assert names and set(names.values()) == {entry["name"] for entry in entries}
-
-
-@pytest.mark.parametrize(
-    ("entries", "problem"),
-    [
-        ([{"name": "Luật Đất đai"}], "without 'Luật'"),
-        ([{"name": "Báo chí", "aliases": ["Báo"]}, {"name": "Bảo hiểm", "aliases": ["báo"]}],
-         "two laws"),
-        ([{"aliases": ["Ngân sách"]}], "without 'Luật'"),
-    ],
-)  # fmt: skip
-def test_a_law_names_file_that_would_key_laws_wrongly_is_refused(entries, problem):
-    with pytest.raises(ValueError, match=problem):
-        parse_law_names(entries)
-
-
-def test_a_law_with_an_empty_alias_list_is_read():
-    assert parse_law_names([{"name": "Báo chí", "aliases": None}]) == {"báo chí": "Báo chí"}
 
 
 def test_a_deadline_written_out_in_words_is_a_target():
@@ -122,6 +25,30 @@ def test_a_deadline_written_out_in_words_is_a_target():
     extraction = extract(read_bytes(text.encode(), "p.txt"), force=True)
     deadlines = {t.period for t in extraction.targets if t.unit == "hạn chót"}
     assert deadlines == {"2025-12-15", "2025-01-24"}
+
+
+@pytest.mark.parametrize(
+    ("written", "deadline"),
+    [
+        ("trước ngày 15/3/2026", "2026-03-15"),
+        ("chậm nhất ngày 05/03/2026", "2026-03-05"),
+        ("Trước Ngày 15 Tháng 3 Năm 2026", "2026-03-15"),
+        ("trước ngày15/3/2026", None),  # no space after "ngày": not how a plan writes a date
+        ("trước ngày 15/3/26", None),
+        ("trước ngày 30/2/2026", None),  # no such day
+        ("sau ngày 15/3/2026", None),  # not a deadline word
+        ("trước ngày 15/3 hằng năm", None),
+    ],
+)  # fmt: skip
+def test_a_deadline_date_is_read_as_the_dates_of_citations_are(written, deadline):
+    text = (
+        "KẾ HOẠCH\nTuyên truyền cải cách hành chính năm 2026\nI. TỔ CHỨC THỰC HIỆN\n"
+        f"1. Các đơn vị gửi báo cáo về Sở Nội vụ {written}.\n"
+    )
+    extraction = extract(read_bytes(text.encode(), "p.txt"), force=True)
+    assert [t.period for t in extraction.targets if t.unit == "hạn chót"] == (
+        [deadline] if deadline else []
+    )
 
 
 def targets(body: str, period: str = "năm 2025") -> list[float | None]:
@@ -185,6 +112,43 @@ def test_a_yearly_channel_or_a_longer_word_is_not_the_past_year(aim, period, kep
 )
 def test_the_year_of_a_document_the_plan_names_is_not_a_past_result(aim):
     assert len(targets(aim)) == 1
+
+
+@pytest.mark.parametrize(
+    "aim",
+    [
+        "- Luật Tiếp cận thông tin năm 2016, 100% cơ quan công khai thông tin theo quy định.",
+        "- Theo Luật Thực hiện dân chủ ở cơ sở năm 2022, 100% hồ sơ được công khai.",
+        "- Theo Luật Thực hiện dân chủ ở cơ sở năm 2022, bảo đảm 100% hồ sơ được công khai.",
+        "- Thực hiện Bộ luật Lao động năm 2019, 100% doanh nghiệp được tuyên truyền.",
+        "- Triển khai Kế hoạch cải cách hành chính năm 2024 của UBND tỉnh, 100% xã tuyên truyền.",
+        "- Các văn bản ban hành năm 2020, 100% được đăng tải trên Cổng thông tin điện tử.",
+        "a) Nghị định số 61/2018/NĐ-CP của Chính phủ năm 2018, 100% TTHC được công khai.",
+    ],
+)
+def test_a_year_in_the_name_of_a_document_is_not_when_a_result_was_reached(aim):
+    """In a 2025 plan, "Luật Tiếp cận thông tin năm 2016, 100% …" names a law of 2016: the 100%
+    is the plan's aim, not a result of 2016."""
+    assert len(targets(aim)) == 1
+
+
+@pytest.mark.parametrize(
+    "reported",
+    [
+        "- Năm 2022, tỉnh đã đạt 95% hồ sơ được giải quyết trực tuyến.",
+        "- Năm 2022, tỉnh đạt 95% hồ sơ được giải quyết trực tuyến.",
+        "- Thực hiện Kế hoạch của UBND tỉnh, năm 2024 tỉnh đạt 45% hồ sơ trực tuyến.",
+        "- Thực hiện các kế hoạch tuyên truyền năm 2024, 100% xã tổ chức hội nghị.",
+        "- Thực hiện Kế hoạch của tỉnh trong năm 2024, 100% xã tổ chức hội nghị.",
+        "- Thực hiện Luật Tiếp cận thông tin, 6 tháng đầu năm 2024 đạt 90% yêu cầu.",
+        "- Chương trình phát thanh năm 2024 đạt 120 buổi, vượt kế hoạch.",
+    ],
+)
+def test_a_year_near_a_document_but_not_in_its_name_is_still_the_past(reported):
+    """A comma, a lower-case "kế hoạch" (a plan, not a named document), a programme named by a
+    clause's first word with no capital after it, or "trong / đầu năm" leave the year as the
+    time of the result."""
+    assert targets(reported) == []
 
 
 def test_a_document_year_is_told_from_an_index_that_only_has_a_slash_in_its_name():

@@ -1,10 +1,16 @@
-"""Numbers in the reader's own notation: 12.000 and 4,8 in Vietnamese, 12,000 and 4.8 in English."""
+"""Numbers and dates in the reader's own notation: 12.000, 4,8 and 22/11/2026 in Vietnamese;
+12,000, 4.8 and 22 Nov 2026 in English."""
 
 from __future__ import annotations
 
-import numpy as np
+import datetime as dt
 
+import numpy as np
+import pandas as pd
+
+from cchc.export.captions import caption
 from cchc.i18n import number, t
+from cchc.i18n_dates import date_text
 
 
 def test_counts_in_sentences_carry_the_readers_thousands_separator() -> None:
@@ -22,3 +28,19 @@ def test_decimals_use_a_comma_in_vietnamese_and_a_point_in_english() -> None:
     assert number(4.75, "vi", 1) == "4,8"
     assert number(12345.6, "vi", 1) == "12.345,6"
     assert number(12345.6, "en", 1) == "12,345.6"
+
+
+def test_dates_are_written_as_their_readers_write_them() -> None:
+    assert date_text("2026-11-22", "vi") == "22/11/2026"
+    assert date_text("2026-11-22", "en") == "22 Nov 2026"
+    assert date_text(dt.date(2026, 2, 5), "vi") == "05/02/2026"
+    assert date_text(pd.Timestamp("2026-02-05 07:37"), "en") == "5 Feb 2026"
+    assert date_text("2026-02-05T07:37:44+00:00", "vi") == "05/02/2026"  # a timestamp's day
+    assert date_text("?", "vi") == "?" and date_text(None, "en") == ""  # no date: not invented
+    assert date_text(pd.NaT, "vi") == ""
+
+
+def test_a_caption_gives_the_data_date_in_the_readers_format() -> None:
+    vi = caption("Tỷ lệ", "2025", 5, "2026-11-22", "vi")
+    assert vi == "Tỷ lệ · 2025 · Nguồn: 5 kế hoạch · dữ liệu ngày 22/11/2026"
+    assert caption("Share", "2025", 5, "2026-11-22", "en").endswith("data as of 22 Nov 2026")

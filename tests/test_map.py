@@ -8,12 +8,14 @@ agree with it and the built database must carry it.
 from __future__ import annotations
 
 import json
+import re
 
 import duckdb
 import pandas as pd
 import pytest
 
-from cchc.charts_map import pool_measure, tile_frame, tile_map, tile_name
+from cchc.charts_map import pool_measure, text_frame, tile_frame, tile_map, tile_name
+from cchc.export import images
 from cchc.geo.provinces import current_province, mapping_63_to_34
 from cchc.geo.tilegrid import tile_layout
 from cchc.store.db import Filters, connect, run_query
@@ -165,12 +167,33 @@ def test_63_layout_marks_plans_issued_after_the_merger_under_a_new_name():
         ("Huế", "Huế"),
         ("Sơn La", "Sơn La"),
         ("Quảng Ninh", "Quảng\nNinh"),
-        ("Hồ Chí Minh", "TP.HCM"),
+        ("Hồ Chí Minh", "Hồ Chí\nMinh"),
         ("Bà Rịa - Vũng Tàu", "BR-VT"),
     ],
 )
 def test_tile_names_are_short_and_keep_diacritics(name, label):
     assert tile_name(name) == label
+
+
+@pytest.mark.parametrize("era", ["34", "63"])
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_map_names_provinces_as_the_grids_and_sidebar_do(era, lang):
+    """Tiles and tooltips write "Hồ Chí Minh", never "TP.HCM". Only "Bà Rịa - Vũng Tàu", too wide
+    for a tile, is shortened on the tile, and its tooltip (on the tile and its text) says it whole.
+    """
+    values = pd.DataFrame(columns=["province"])
+    frame = tile_frame(values, era, lang)
+    tiles = frame[frame["kind"] == "province"]
+    shortened = tiles[tiles["label"].str.replace("\n", " ") != tiles["name"]]
+    assert set(shortened["name"]) <= {"Bà Rịa - Vũng Tàu"}
+    for _, tile in tiles.iterrows():
+        assert tile["tip_name"].startswith(tile["name"]), tile["tip_name"]
+    chart = json.dumps(tile_map(values, era, "m", lang, "c").to_dict(), ensure_ascii=False)
+    assert "TP.HCM" not in chart and "Hồ Chí Minh" in chart
+    if era == "63":
+        texts = text_frame(frame)
+        brvt = texts[texts["name"] == "Bà Rịa - Vũng Tàu"]
+        assert set(brvt["tip_name"]) == {"Bà Rịa - Vũng Tàu"}
 
 
 def test_all_tile_names_fit_two_short_lines():
@@ -204,3 +227,19 @@ def test_the_map_renders_to_png_for_exports(era):
     chart = tile_map(pd.DataFrame(columns=["province"]), era, "x", "vi", "caption")
     png = vl_convert.vegalite_to_png(chart.to_dict(), scale=1)
     assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 10_000
+
+
+@pytest.mark.parametrize("era", ["34", "63"])
+def test_a_map_with_every_province_covered_still_downloads(era):
+    """With no grey tile the "no data" legend had nothing to show and vl-convert drew an SVG of
+    infinite size ("SVG has an invalid size"): the download failed on a full database."""
+    names = [str(tile["name"]) for tile in tile_layout(era)]
+    values = pd.DataFrame(
+        {"province": names, "n_with": 1, "n_total": 2, "share": 0.5, "n_plans": 1,
+         "issued_as": names, "n_after_merger": 0}
+    )  # fmt: skip
+    spec = images.spec_json(tile_map(values, era, "m", "vi", "c"), "c")
+    svg = images.render_spec(spec, "svg").decode()
+    width = float(re.search(r'<svg[^>]* width="([^"]+)"', svg).group(1))
+    assert 300 < width < 5000
+    assert "Không có dữ liệu" in svg  # grey is always explained, even with no grey tile

@@ -104,6 +104,7 @@ def test_every_query_runs_on_the_bundled_data(seed_db):
         "family": "channel",
         "plan_id": "x",
         "category_id": "tthc",
+        "province": "Sơn La",
         "limit": 10,
     }
     with connect(seed_db) as con:
@@ -184,6 +185,23 @@ def test_cli_build_and_add_use_the_plans_folder_beside_their_database(tmp_path):
         [*cli, "build", "--db", str(db), "--quiet"], capture_output=True, text=True
     )
     assert built.returncode == 0 and "1 kế hoạch / plans" in built.stdout
+
+
+def test_a_database_that_could_not_be_read_once_is_read_again(seed_db, tmp_path):
+    """While another connection writes the file (a build or an import swapping it in), its
+    version cannot be read; that failure was remembered, and the app said "no database: run
+    build" for the life of the process although the file, unchanged, was readable again."""
+    from cchc.store.db import needs_build
+
+    db = tmp_path / "cchc.duckdb"
+    db.write_bytes(seed_db.read_bytes())
+    written = db.stat().st_mtime
+    with duckdb.connect(str(db)):  # held for writing: read-only connections are refused
+        assert needs_build(db)
+    assert db.stat().st_mtime == written  # the same file, as far as any cache by mtime knows
+    assert not needs_build(db)
+    with connect(db) as con:
+        assert con.execute("SELECT count(*) FROM plans").fetchone()[0] > 0
 
 
 def test_a_database_of_an_older_schema_is_rebuilt_not_misread(seed_db, tmp_path):

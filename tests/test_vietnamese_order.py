@@ -13,6 +13,7 @@ from cchc.export.captions import label_provinces, pooled_note
 from cchc.export.catalog import build_item, context
 from cchc.export.findings import coverage as coverage_finding
 from cchc.geo.provinces import merged_label
+from cchc.small_samples import MARK
 from cchc.store.build import build_database
 from cchc.store.db import Filters, connect, run_query
 from cchc.ui.insights import coverage_table
@@ -21,6 +22,8 @@ from tests.builders import PLAN_BODY
 
 ISSUED = ["An Giang", "Bà Rịa - Vũng Tàu", "Bạc Liêu", "Bình Dương", "Đà Nẵng", "Đắk Lắk",
           "Điện Biên", "Gia Lai", "Yên Bái"]  # fmt: skip
+# One plan per province: every heatmap row and table row carries the small-sample mark.
+ISSUED_MARKED = [f"{p} {MARK}" for p in ISSUED]
 TODAY = ["An Giang", "Cà Mau", "Đà Nẵng", "Đắk Lắk", "Điện Biên", "Gia Lai", "Hồ Chí Minh",
          "Lào Cai"]  # fmt: skip
 
@@ -88,8 +91,8 @@ def test_heatmap_rows_and_the_table_beside_it_follow_vietnamese_order(run) -> No
     df = label_provinces(run("coverage_by_province_year", Filters().params()), "issued", "vi")
     df = df.iloc[::-1]  # the chart must not rely on the query's order
     spec = charts.heatmap(df, "vi", "Nguồn: 9 kế hoạch", "Lĩnh vực").to_dict()
-    assert spec["layer"][0]["encoding"]["y"]["sort"] == ISSUED
-    assert coverage_table(df, "vi")["Tỉnh"].tolist() == ISSUED
+    assert spec["layer"][0]["encoding"]["y"]["sort"] == ISSUED_MARKED
+    assert coverage_table(df, "vi")["Tỉnh"].tolist() == ISSUED_MARKED
     finding = coverage_finding(df, "vi")
     assert finding.index("Bạc Liêu") < finding.index("Bình Dương") < finding.index("Đà Nẵng")
 
@@ -105,7 +108,7 @@ def test_sidebar_filter_and_overview_table_list_provinces_in_vietnamese_order(
     monkeypatch.setenv("CCHC_DB", str(order_db))
     at = open_page()
     assert list(at.sidebar.multiselect(key="f_prov").options) == ISSUED
-    assert at.dataframe[0].value["Tỉnh"].tolist() == ISSUED
+    assert at.dataframe[0].value["Tỉnh"].tolist() == ISSUED_MARKED
     at = open_page(view="today")
     shown = [merged_label(p) for p in TODAY]
     assert list(at.sidebar.multiselect(key="f_prov").options) == shown

@@ -24,6 +24,7 @@ from cchc.export.catalog import CHART_IDS, Context, Item, Part, Runner, build_it
 from cchc.export.fonts import dejavu_dir
 from cchc.export.images import render
 from cchc.i18n import t
+from cchc.i18n_dates import date_text
 from cchc.store.db import Filters
 
 NAVY, GREY = RGBColor(0x1F, 0x4E, 0x79), RGBColor(0x44, 0x44, 0x44)
@@ -107,12 +108,17 @@ def _text(slide, box: tuple[float, float, float, float], lines: list[tuple[str, 
     return frame
 
 
+def _meta(ctx: Context) -> str:
+    """'N kế hoạch · dữ liệu ngày 22/11/2026 · Bộ Nội vụ' under the title of the pack."""
+    return t("brief_meta", ctx.lang, n=ctx.n_plans, date=date_text(ctx.date, ctx.lang))
+
+
 def _title_slide(prs: Presentation, ctx: Context) -> None:
     slide = prs.slides.add_slide(prs.slide_layouts[6])
     _text(slide, (0.8, 2.0, 11.7, 1.6), [(t("brief_title", ctx.lang), 36, True)])
     _text(slide, (0.8, 3.8, 11.7, 2.0), [
         (t("brief_filters", ctx.lang, filters=ctx.scope), 22, False),
-        (t("brief_meta", ctx.lang, n=ctx.n_plans, date=ctx.date), 20, False),
+        (_meta(ctx), 20, False),
     ])  # fmt: skip
 
 
@@ -173,7 +179,7 @@ def _pdf_title_page(pdf: FPDF, ctx: Context) -> None:
     pdf.set_x(20)
     pdf.multi_cell(250, 9, t("brief_filters", ctx.lang, filters=ctx.scope), align="L")
     pdf.set_x(20)
-    pdf.multi_cell(250, 9, t("brief_meta", ctx.lang, n=ctx.n_plans, date=ctx.date), align="L")
+    pdf.multi_cell(250, 9, _meta(ctx), align="L")
 
 
 def _pdf_chart_page(pdf: FPDF, part: Slide, lang: str, page: str) -> None:

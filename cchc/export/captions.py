@@ -11,6 +11,8 @@ import pandas as pd
 from cchc.collate import vi_sorted
 from cchc.geo.provinces import members_of, merged_label
 from cchc.i18n import level_name, t
+from cchc.i18n_dates import date_text
+from cchc.small_samples import small_note
 from cchc.store.db import Filters
 
 # Filters() defaults: a year range this wide means "no year filter" (CLI without --param).
@@ -35,8 +37,10 @@ def filters_text(filters: Filters, lang: str, years: tuple[int, int] | None = No
 
 
 def caption(what: str, scope: str, n_plans: int, date: str, lang: str, note: str = "") -> str:
-    """'What it counts · filters · Nguồn: N kế hoạch · dữ liệu ngày …' (+ pooling note)."""
-    text = f"{what} · {scope} · {t('source', lang, n=n_plans, date=date)}"
+    """'What it counts · filters · Nguồn: N kế hoạch · dữ liệu ngày 22/11/2026' (+ notes);
+    ``date`` is the ISO data date, written here as the reader writes dates."""
+    source = t("source", lang, n=n_plans, date=date_text(date, lang))
+    text = f"{what} · {scope} · {source}"
     return f"{text}. {note}" if note else text
 
 
@@ -76,3 +80,11 @@ def pooled_note(df: pd.DataFrame, view_by: str, lang: str) -> str:
         t("pooled", lang, label=merged_label(prov, lang), members=members)
         for prov, members in pooled.items()
     )
+
+
+def heatmap_note(df: pd.DataFrame, view_by: str, lang: str, pooled: bool = True) -> str:
+    """A heatmap's caption note: the pooled provinces of today's view (when ``pooled``), then the
+    meaning of the small-sample mark when a row carries it."""
+    place = "province_label" if "province_label" in df else "province"
+    notes = [pooled_note(df, view_by, lang) if pooled else "", small_note(df, place, lang)]
+    return " ".join(note for note in notes if note)

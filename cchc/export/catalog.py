@@ -14,7 +14,7 @@ import pandas as pd
 
 from cchc import charts
 from cchc.export import findings
-from cchc.export.captions import caption, filters_text, label_provinces, pooled_note
+from cchc.export.captions import caption, filters_text, heatmap_note, label_provinces
 from cchc.i18n import FAMILIES, family_name, t
 from cchc.store.db import Filters
 
@@ -111,7 +111,7 @@ def _table(df: pd.DataFrame, keys: list[str], ctx: Context, pool: bool = True) -
 
 def _heatmap(ctx: Context, chart_id: str, name: str, what: str) -> Item:
     df = label_provinces(_query(ctx, name), ctx.filters.view_by, ctx.lang)
-    note = pooled_note(df, ctx.filters.view_by, ctx.lang) if chart_id == "coverage" else ""
+    note = heatmap_note(df, ctx.filters.view_by, ctx.lang, pooled=chart_id == "coverage")
     cap = caption(t(what, ctx.lang), ctx.scope, ctx.n_plans, ctx.date, ctx.lang, note)
     title = chart_title(chart_id, ctx.lang)
     finding = findings.coverage if chart_id == "coverage" else findings.breadth

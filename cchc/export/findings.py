@@ -13,6 +13,7 @@ import pandas as pd
 from cchc.charts import pool_years
 from cchc.collate import vi_key, vi_sorted
 from cchc.i18n import short_label, t
+from cchc.small_samples import MIN_PLANS, marked, small_places
 
 MAX_LACKS = 6  # provinces listed by name; a longer list would not fit under a slide's chart
 CHANGE_THRESHOLD = 0.2  # smaller moves in a handful of plans are noise, not news
@@ -46,14 +47,17 @@ def _place(df: pd.DataFrame) -> str:
 
 
 def coverage(df: pd.DataFrame, lang: str) -> str:
-    """Provinces with all six content areas, and the areas each other province lacks."""
+    """Provinces with all six content areas, and the areas each other province lacks; a
+    province of fewer than MIN_PLANS plans carries the heatmap's mark here too."""
     if df.empty:
         return t("f_no_data", lang)
     data = df.assign(label=_label(df, lang, short=True))
     agg = pooled(data, [_place(data), "category_id", "label"])
+    small = small_places(agg, _place(data))
     full, lacks = [], []
     groups = sorted(agg.groupby(_place(data)), key=lambda g: vi_key(str(g[0])))
-    for place, rows in groups:  # provinces named in Vietnamese order, as on the chart
+    for name, rows in groups:  # provinces named in Vietnamese order, as on the chart
+        place = marked(str(name), name in small)
         if (rows["n_with"] == rows["n_plans"]).all():
             full.append(str(place))
         missing = rows.loc[rows["n_with"] == 0, "label"].tolist()
@@ -90,14 +94,20 @@ def top_indicator(df: pd.DataFrame, lang: str) -> str:
 
 
 def breadth(df: pd.DataFrame, lang: str) -> str:
-    """Which province's plans use the most and the fewest categories of the family."""
+    """Which province's plans use the most and the fewest categories of the family, among the
+    provinces of at least MIN_PLANS plans: one plan naturally names fewer items than fifteen."""
     if df.empty:
         return t("f_no_data", lang)
     place = _place(df)
-    counts = pooled(df, [place, "category_id"]).query("n_with > 0").groupby(place).size()
-    counts = counts.reindex(vi_sorted(df[place].dropna().unique()), fill_value=0)
+    agg = pooled(df, [place, "category_id"])
+    small = small_places(agg, place)
+    ranked = [p for p in vi_sorted(df[place].dropna().unique()) if p not in small]
+    if not ranked:
+        return t("f_breadth_none", lang, n=MIN_PLANS)
+    counts = agg.query("n_with > 0").groupby(place).size().reindex(ranked, fill_value=0)
     a, b = int(counts.max()), int(counts.min())
-    return t("f_breadth", lang, top=_names(counts, a), a=a, low=_names(counts, b), b=b)
+    text = t("f_breadth", lang, top=_names(counts, a), a=a, low=_names(counts, b), b=b)
+    return f"{text} {t('f_small_unranked', lang, n=MIN_PLANS)}" if small else text
 
 
 @dataclass(frozen=True)

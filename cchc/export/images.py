@@ -102,6 +102,21 @@ def standalone(
     return spec
 
 
+def without_caption(spec: dict, caption: str) -> dict:
+    """The spec for the screen: the page prints ``caption`` under the chart, so the subtitle
+    lines that spell it (the first ones, however wrapped) are dropped; later note lines stay.
+    Downloads keep the full spec: a file leaves the page and must carry its caption."""
+    head = spec_title(spec)
+    lines = _lines(head.get("subtitle"))
+    bare = "".join(caption.split())  # whitespace-free: a wrap may split "e-government" anywhere
+    for i in range(1, len(lines) + 1):
+        if "".join("".join(lines[:i]).split()) == bare:
+            rest = lines[i:]
+            head = {k: v for k, v in head.items() if k != "subtitle"}
+            return {**spec, "title": {**head, "subtitle": rest} if rest else head}
+    return spec
+
+
 def spec_json(chart: alt.TopLevelMixin | dict, caption: str = "", title: str = "") -> str:
     """The standalone spec as JSON: a stable cache key for the rendered bytes."""
     return json.dumps(standalone(chart, caption, title), ensure_ascii=False, sort_keys=True)

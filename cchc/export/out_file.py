@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
-import shutil
 import stat
 import sys
 from pathlib import Path
 
 from cchc.export.briefing import ExportError
+from cchc.files import replace_file
 
 STDOUT = "-"
 
@@ -58,19 +57,4 @@ def _write_path(path: Path, data: bytes) -> None:
         with path.open("wb") as stream:
             stream.write(data)
         return
-    _replace(path.resolve(), data)
-
-
-def _replace(real: Path, data: bytes) -> None:
-    """Written beside the real file (a symlink's target, so the link stays a link), then renamed
-    onto it: Ctrl-C or a full disk never leaves half a file."""
-    real.parent.mkdir(parents=True, exist_ok=True)
-    part = real.with_name(f".{real.name}.part-{os.getpid()}")
-    try:
-        part.write_bytes(data)
-        if real.exists():  # a shared report keeps the permissions it was given
-            with contextlib.suppress(OSError):
-                shutil.copymode(real, part)
-        os.replace(part, real)
-    finally:
-        part.unlink(missing_ok=True)
+    replace_file(path.resolve(), data)  # onto a symlink's target: the link stays a link

@@ -31,8 +31,10 @@ from cchc.read import Document
 # longer a cue (gương mẫu); deadlines written "ngày d tháng m năm y". 1.8: a broadcast news
 # bulletin ("Thời sự và bản tin khác") is not a publication, the press's "đội ngũ cán bộ, phóng
 # viên" not civil servants (codebook masks); a quantity already reached ("Năm 2024 … đạt 45%",
-# "đã đạt", "kết quả đạt được", "năm qua") is a past result, not a target.
-EXTRACTOR_VERSION = "1.8"
+# "đã đạt", "kết quả đạt được", "năm qua") is a past result, not a target. 1.9: a year that
+# names a document ("Luật … năm 2022", "ban hành năm 2023") does not make a quantity past; a
+# date needs a space after "ngày"; the signer's note names the title, not initials ("HL").
+EXTRACTOR_VERSION = "1.9"
 
 
 def plan_id_of(doc: Document) -> str:

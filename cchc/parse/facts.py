@@ -41,8 +41,9 @@ _LEAD = re.compile(r"(tối thiểu(?: là)?|ít nhất|tối đa|đạt|phấn 
 _EVERY = re.compile(r"(hàng|mỗi|định kỳ)\s+(quý|tháng|năm|tuần)", re.I)
 # "chậm nhất ngày 15/3/2024", "trước ngày …": found from the date out, in the folded (lower-case,
 # same-length) text; a case-insensitive leading alternation made this scan ~20x slower.
-# "ngày 24/01/2025", or written out as the plans date themselves: "ngày 15 tháng 12 năm 2025".
-_DEADLINE_DATE = re.compile(r"ngày (\d{1,2})(?:/| tháng )(\d{1,2})(?:/| năm )(\d{4})")
+# "ngày 24/01/2025", or written out as the plans date themselves: "ngày 15 tháng 12 năm 2025";
+# the date as citations read it (DAY_MONTH).
+_DEADLINE_DATE = re.compile(DAY_MONTH + r"(?P<year>\d{4})")
 _DEADLINE_WORDS = ("chậm nhất ", "trước ")
 # What a clause says before its number, read on the folded text: a result already reached
 # ("năm 2024, tỉnh đạt 45%", "đã đạt", "kết quả đạt được", "năm qua") or the plan's own aim
@@ -60,11 +61,27 @@ _WHEN = re.compile(
     r"|không dưới))(?!\w)"
 )
 # A year that dates a document the clause names ("Quyết định số 45/QĐ-UBND năm 2024", "Theo Kế
-# hoạch năm 2024") says when that document was issued, not that a result was reached.
-_DOCUMENT_YEAR = re.compile(
-    r"(?<!\w)(?:(?:quyết định|kế hoạch|chỉ thị|nghị quyết|luật|thông tư|nghị định|công văn|đề án"
-    r"|chương trình)(?: số \S+)?|số \d\S*/\S+) $"
+# hoạch năm 2024", "văn bản ban hành năm 2020") says when that document was issued, not that a
+# result was reached.
+_DOCUMENTS = (
+    "quyết định|kế hoạch|chỉ thị|nghị quyết|luật|thông tư|nghị định|công văn|đề án|chương trình"
 )
+_DOCUMENT_YEAR = re.compile(
+    r"(?<!\w)(?:(?:" + _DOCUMENTS + r")(?: số \S+)?|số \d\S*/\S+|ban hành) $"
+)
+# So does the year that ends a document's name: "Luật Tiếp cận thông tin năm 2016", "Bộ luật Lao
+# động năm 2019", "Kế hoạch cải cách hành chính năm 2024 của UBND tỉnh". The document word has its
+# capital in the text (in lower case "kế hoạch", "chương trình", "pháp luật" are common nouns:
+# "các kế hoạch tuyên truyền năm 2024" is a time); as a clause's first word, where any word has
+# one, the name after it needs one too, as a law's has ("Luật Tiếp cận thông tin", not
+# "Chương trình phát thanh năm 2024 đạt 120 buổi"). The name is words only (a comma, a number or a
+# verb of results ends it: "Kế hoạch của UBND tỉnh, năm 2024 tỉnh đạt 45%"); and "trong năm",
+# "đầu năm"… make the year a time whatever comes before.
+_DOCUMENT_WORD = re.compile(r"(?<!\w)(?:bộ luật|" + _DOCUMENTS + r")(?!\w)")
+_NAME_WORDS = re.compile(r"(?: số \S+)?(?: (?!(?:đã|đạt|được)(?!\w))[^\W\d_]+)+ ")
+_CLAUSE_HEAD = re.compile(r"[\W\d_]*(?:[a-zđ]\)[\W\d_]*)?")  # "- ", "2.1. ", "a) "
+_TIME_WORDS = {"trong", "vào", "từ", "cuối", "đầu", "giữa", "sau", "trước", "qua", "cả", "hết",
+               "của", "mỗi", "hằng", "hàng", "các", "những"}  # fmt: skip
 
 
 def _target_from(text: str, match: re.Match[str], passage: Passage) -> Target | None:
@@ -80,13 +97,32 @@ def _target_from(text: str, match: re.Match[str], passage: Passage) -> Target | 
     return Target(text[start : match.end()], value, unit, period, start, match.end(), passage.no)
 
 
-def _document_year(folded: str, start: int, year: int) -> bool:
-    """Does "năm" at ``year`` date a document named just before it (in the clause from ``start``)?
-    The longest name it follows, "quyết định số 1234/2024/qđ-ubnd ", is well inside 60 characters."""
-    return _DOCUMENT_YEAR.search(folded, max(start, year - 60), year) is not None
+def _document_year(text: str, folded: str, start: int, year: int) -> bool:
+    """Does "năm" at ``year`` date a document named before it (in the clause from ``start``)?
+    The longest name it follows, "quyết định số 1234/2024/qđ-ubnd ", is well inside 60 characters;
+    a document's own name ("luật thực hiện dân chủ ở cơ sở "), inside 80 as a law's is."""
+    if _DOCUMENT_YEAR.search(folded, max(start, year - 60), year):
+        return True
+    before = folded[max(start, year - 80) : year].split()
+    if not before or before[-1] in _TIME_WORDS:
+        return False
+    return any(
+        _NAME_WORDS.fullmatch(folded, word.end(), year) and _names(text, folded, start, word)
+        for word in _DOCUMENT_WORD.finditer(folded, max(start, year - 80), year)
+    )
 
 
-def _reached(folded: str, start: int, number: int, year_from: int | None) -> bool:
+def _names(text: str, folded: str, start: int, word: re.Match[str]) -> bool:
+    """Is the document word ``word`` written as a document's name starts (see _DOCUMENT_WORD)?"""
+    if not text[word.start()].isupper():
+        return False
+    if not _CLAUSE_HEAD.fullmatch(folded, start, word.start()):
+        return True
+    after = word.end() + 1  # the name's first word
+    return text[after].isupper() or folded.startswith("số ", after)
+
+
+def _reached(text: str, folded: str, start: int, number: int, year_from: int | None) -> bool:
     """Does the clause before ``number`` (from ``start``, the passage's start) report a result
     already reached rather than set one for the plan's period? The clause starts after the last
     ";", tab or ". " (a sentence end the passage split missed: "…địa phương. trình và …")."""
@@ -96,7 +132,7 @@ def _reached(folded: str, start: int, number: int, year_from: int | None) -> boo
     past = False
     for match in _WHEN.finditer(folded, start, number):
         if match.group("year"):
-            if match.group("before") or _document_year(folded, start, match.start()):
+            if match.group("before") or _document_year(text, folded, start, match.start()):
                 continue  # a date, a baseline, a horizon or a document's year: no tense
             past = year_from is not None and int(match.group("year")) < year_from
         else:
@@ -111,7 +147,7 @@ def _deadlines(folded: str) -> Iterator[tuple[int, int, str]]:
         lead = next((w for w in _DEADLINE_WORDS if folded.endswith(w, 0, match.start())), None)
         if lead is None:
             continue
-        when = iso_date(*match.groups())
+        when = iso_date(*match.group("day", "month", "year"))
         if when is None:
             continue
         yield match.start() - len(lead), match.end(), when
@@ -130,7 +166,7 @@ def extract_targets(
         passage = passage_at(passages, starts, match.start())
         if passage.kind in _SKIP_KINDS or not (target := _target_from(text, match, passage)):
             continue
-        if not _reached(folded, passage.start, match.start(), year_from):
+        if not _reached(text, folded, passage.start, match.start(), year_from):
             targets.append(target)
     for start, end, when in _deadlines(folded):
         passage = passage_at(passages, starts, start)

@@ -74,11 +74,6 @@ def _official_law_names() -> dict[str, str]:
     return parse_law_names(yaml.safe_load(LAW_NAMES_PATH.read_text(encoding="utf-8"))["laws"])
 
 
-def law_key(name: str, year: str | None) -> str:
-    """A cited law's key: its official name when data/law_names.yaml knows it, and its year."""
-    return _with_year(_law_name(name), year)
-
-
 def _law_name(name: str) -> str:
     """ "Luật" and the official (or, if unknown, the written) name, without the year."""
     name = " ".join(name.split()).rstrip(",")

@@ -163,8 +163,14 @@ def find_signer(text: str, structure: Structure) -> Field:
         lines = [ln.strip() for ln in text[section.start : section.end].split("\n") if ln.strip()]
         names = [ln for ln in lines if _NAME.match(ln)]
         if names:
-            titles = [ln for ln in lines if ln.isupper()]
-            how = " / ".join(titles) or "khối chữ ký / signature block"
+            # The signer's title ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"), not initials such as "HL".
+            # Joined with ", ": " / " separates a note's Vietnamese from its English.
+            titles = ", ".join(ln for ln in lines if ln.isupper() and len(ln) >= 4)
+            how = (
+                f"khối chữ ký, dưới {titles} / signature block, under {titles}"
+                if titles
+                else ("khối chữ ký / signature block")
+            )
             return Field(names[-1], "high", how)
     return missing("không thấy tên người ký / no signer's name in the signature block")
 

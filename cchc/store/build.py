@@ -22,13 +22,13 @@ import duckdb
 from cchc.errors import CchcError, DuplicatePlan, StoreError
 from cchc.i18n import t
 from cchc.parse.codebook import load_codebook
-from cchc.parse.extract import EXTRACTOR_VERSION, extract, plan_id_of
+from cchc.parse.extract import EXTRACTOR_VERSION, plan_id_of
 from cchc.read import FORMATS, MAX_BYTES, read_bytes, too_large
 from cchc.store.batch import RowBatch
 from cchc.store.corrections import correction_rows, corrections_path, load_corrections
 from cchc.store.pool import imap_in_workers
 from cchc.store.reference import load_reference_tables
-from cchc.store.rows import corrected_values, plan_rows
+from cchc.store.rows import extract_corrected, plan_rows
 from cchc.store.schema import DDL, SCHEMA_VERSION
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -186,7 +186,7 @@ def _code_one(
         doc = read_bytes(data, name)
         # Coded with the analyst's corrected year, if any: it decides which results are past.
         mine = corrections.get(plan_id_of(doc), [])
-        extraction = extract(doc, corrected=corrected_values(mine))
+        extraction = extract_corrected(doc, mine)
     except CchcError as error:
         return FileResult.refused(name, error), None
     return FileResult(name, "added", extraction.plan_id), plan_rows(extraction, mine)

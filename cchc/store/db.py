@@ -122,14 +122,25 @@ def connect(db_path: Path, read_only: bool = True) -> duckdb.DuckDBPyConnection:
     return con
 
 
-@lru_cache(maxsize=8)
 def _schema_version(path: str, mtime: float) -> int | None:
+    """The version a database was built with; None when it cannot be read (not a database of
+    ours, from before build_info existed, or held open for writing by another connection)."""
     try:
-        with duckdb.connect(path, read_only=True) as con:
-            row = con.execute("SELECT max(schema_version) FROM build_info").fetchone()
-    except duckdb.Error:  # not a database of ours, or from before build_info existed
+        return _read_schema_version(path, mtime)
+    except (duckdb.Error, LookupError):
         return None
-    return row[0] if row else None
+
+
+@lru_cache(maxsize=8)
+def _read_schema_version(path: str, mtime: float) -> int:
+    """Raises when no version was read: lru_cache keeps only what it returns, so a read that
+    failed once (the file held by a build or an import as it swaps it in) is tried again at the
+    next call instead of calling the database missing for the life of the process."""
+    with duckdb.connect(path, read_only=True) as con:
+        row = con.execute("SELECT max(schema_version) FROM build_info").fetchone()
+    if not row or row[0] is None:
+        raise LookupError(f"{path}: no schema version")
+    return row[0]
 
 
 def needs_build(db_path: Path) -> bool:

@@ -20,7 +20,8 @@ from pathlib import Path, PurePosixPath
 import duckdb
 
 from cchc.errors import CchcError, DuplicatePlan, FileTooLarge, InputError, UnsafeArchive
-from cchc.parse.extract import Extraction, extract, plan_id_of
+from cchc.files import replace_file
+from cchc.parse.extract import Extraction, plan_id_of
 from cchc.read import FORMATS, MAX_BYTES, document_from_text, read_bytes
 from cchc.store.batch import RowBatch
 from cchc.store.build import FileResult, build_database, writer_lock
@@ -32,7 +33,7 @@ from cchc.store.corrections import (
     load_corrections,
 )
 from cchc.store.db import connect
-from cchc.store.rows import check_year_order, corrected_values, plan_rows
+from cchc.store.rows import check_year_order, extract_corrected, plan_rows
 from cchc.store.schema import COLUMNS
 
 PLAN_TABLES = list(COLUMNS)  # every table keyed by plan_id
@@ -104,8 +105,8 @@ def check_upload(
     for name, data in items:
         try:
             doc = read_bytes(data, name, MAX_BYTES)
-            mine = corrected_values(corrections.get(plan_id_of(doc), []))
-            extraction = extract(doc, force=force, corrected=mine)
+            mine = corrections.get(plan_id_of(doc), [])
+            extraction = extract_corrected(doc, mine, force=force)
         except CchcError as error:
             result = FileResult.refused(name, error)
             checked.append(Checked(name, data, result))
@@ -137,12 +138,7 @@ def _save_file(plans_dir: Path, name: str, data: bytes, saved: list[Path]) -> No
     if target.exists():
         return
     saved.append(target)
-    tmp = target.with_name(f".{target.name}.part")
-    try:
-        tmp.write_bytes(data)
-        os.replace(tmp, target)  # a crash never leaves half a plan in the folder
-    finally:
-        tmp.unlink(missing_ok=True)
+    replace_file(target, data)  # a crash never leaves half a plan in the folder
 
 
 def add_plans(checked: list[Checked], db_path: Path, plans_dir: Path) -> list[FileResult]:
@@ -217,11 +213,11 @@ def record_corrections(db_path: Path, items: list[dict]) -> None:
                     continue
                 # Re-coded from the text kept at its first reading, as read then: a PDF or Word
                 # plan stays one (its rows are those a rebuild from its file gives).
-                mine = corrected_values(corrections.get(pid, []))
-                extraction = extract(document_from_text(*row), force=True, corrected=mine)
+                mine = corrections.get(pid, [])
+                extraction = extract_corrected(document_from_text(*row), mine, force=True)
                 for table in PLAN_TABLES:
                     con.execute(f"DELETE FROM {table} WHERE plan_id = ?", [pid])
-                batch.add(plan_rows(extraction, corrections.get(pid, [])))
+                batch.add(plan_rows(extraction, mine))
             batch.flush()
             con.execute("DELETE FROM corrections")
             rows = correction_rows(corrections)

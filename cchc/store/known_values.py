@@ -24,6 +24,7 @@ _WHAT = {  # (parameter, its dimension in filter_options): the names it is check
     ("provinces", "province_2025"): ("tên tỉnh (34 tỉnh hiện nay)", "province (of today's 34)"),
     ("sectors", "sector"): ("lĩnh vực", "sector"),
 }
+_WHAT |= {("province", dim): what for (key, dim), what in _WHAT.items() if key == "provinces"}
 
 
 def check_known_values(params: dict[str, object], options: pd.DataFrame) -> dict[str, object]:
@@ -36,9 +37,9 @@ def check_known_values(params: dict[str, object], options: pd.DataFrame) -> dict
         known = _names(options, "sector")
         checked["sectors"] = split_sectors(_as_list(checked["sectors"]), known)
         _refuse_unknown("sectors", "sector", checked["sectors"], known)
-    if "provinces" in checked:
-        names = _as_list(checked["provinces"])
-        _refuse_unknown("provinces", view, names, _names(options, view))
+    for key in ("provinces", "province"):  # province: the one cell_plans traces
+        if key in checked:
+            _refuse_unknown(key, view, _as_list(checked[key]), _names(options, view))
     return checked
 
 

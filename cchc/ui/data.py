@@ -16,14 +16,13 @@ import pandas as pd
 import streamlit as st
 
 from cchc.errors import CchcError
-from cchc.export.captions import label_provinces, pooled_note  # noqa: F401  (pages use them)
+from cchc.export.captions import heatmap_note, label_provinces, pooled_note  # noqa: F401  (pages)
 from cchc.i18n import t
 from cchc.store.build import (
     DEFAULT_DB,
     DEFAULT_PLANS,
     build_database,
     default_plans_dir,
-    outdated_notice,
 )
 from cchc.store.db import Filters, connect, needs_build, run_query
 
@@ -98,11 +97,3 @@ def data_info() -> dict[str, object]:
         "n_plans": int(row["n_plans"]),
         "extractor_version": str(row["extractor_version"] or "?"),
     }
-
-
-def outdated_text(info: dict[str, object], lang: str) -> str:
-    """The sidebar's notice when ``info``'s plans were coded by another extractor version ("" if
-    not): what a page shows may differ from what a rebuild would give."""
-    if info["extractor_version"] is None:
-        return ""
-    return outdated_notice(str(info["extractor_version"]), db_path(), plans_dir(), lang)

@@ -8,6 +8,9 @@ import json
 import pandas as pd
 
 from cchc.i18n import level_name, t
+from cchc.i18n_dates import date_text
+from cchc.store.db import Filters
+from cchc.ui.data import query
 
 FIELDS = [
     ("title", "col_doc_title"), ("province", "col_province"), ("province_2025", "view_today"),
@@ -61,6 +64,8 @@ def metadata_rows(detail: pd.Series, lang: str) -> pd.DataFrame:
     for field, key in FIELDS:
         value = detail.get(field)
         shown = level_name(value, lang) if field == "issuer_level" else _clean(value)
+        if field == "issued_on" and shown != "—":  # a table people read: 05/02/2026, 5 Feb 2026
+            shown = date_text(value, lang)
         note = notes.get(field, {}) if isinstance(notes, dict) else {}
         rows.append([t(key, lang), shown, how_text(note.get("how"), lang), _confidence(note, lang)])
     return pd.DataFrame(rows, columns=["field", "value", "how", "confidence"])
@@ -75,3 +80,18 @@ def evidence_html(passage: str, start: int, end: int) -> str:
         f"{html.escape(before)}<mark style='{MARK_STYLE}'>{html.escape(cue)}</mark>"
         f"{html.escape(after)}"
     )
+
+
+def picker_plans(filters: Filters, requested: str | None) -> pd.DataFrame:
+    """The plans the picker offers: the first PICKER_LIMIT under the filters, plus the plan a link
+    or a traced cell asked for when the cap left it out (at 10,000 plans a province late in the
+    alphabet lies past the cap: "Mở kế hoạch" would otherwise open another plan)."""
+    plans = query("plan_picker", filters, limit=PICKER_LIMIT)
+    if not requested or requested in set(plans["plan_id"]):
+        return plans
+    extra = query("plan_detail", plan_id=requested)
+    if extra.empty:
+        return plans
+    counted = int(plans["n_matching"].max()) if not plans.empty else 0  # the cap's note stays right
+    extra = extra.assign(n_matching=counted)[list(plans.columns)]
+    return pd.concat([extra, plans], ignore_index=True)

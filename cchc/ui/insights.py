@@ -8,6 +8,7 @@ from cchc.charts import pool_years
 from cchc.collate import vi_sorted
 from cchc.export.findings import year_change
 from cchc.i18n import t
+from cchc.small_samples import marked, small_places
 
 
 def _label(row: pd.Series, lang: str) -> str:
@@ -48,7 +49,8 @@ def unique_items(frames: list[pd.DataFrame], place_col: str, lang: str) -> list[
 
 
 def coverage_table(coverage: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Province × content-area shares (years pooled), the heatmap's numbers as a table."""
+    """Province × content-area shares (years pooled), the heatmap's numbers as a table; its rows
+    carry the heatmap's mark for provinces of few plans."""
     from cchc.i18n import short_label
 
     if coverage.empty:
@@ -58,5 +60,7 @@ def coverage_table(coverage: pd.DataFrame, lang: str) -> pd.DataFrame:
     agg["area"] = [short_label(c, c, lang) for c in agg["category_id"]]
     wide = agg.pivot(index=place, columns="area", values="share")
     wide = wide.reindex(vi_sorted(wide.index))  # pivot sorts by code point: Đ… after Yên Bái
+    small = small_places(agg, place)
+    wide = wide.rename(index=lambda p: marked(p, p in small))
     order = list(dict.fromkeys(agg["area"]))
     return wide[order].reset_index().rename(columns={place: t("col_province", lang)})

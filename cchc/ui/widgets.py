@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import importlib
+import re
 
 import pandas as pd
 import streamlit as st
+from pandas.io.formats.style import Styler
 
-from cchc.export import captions
-from cchc.i18n import t
+from cchc.export import captions, images
+from cchc.i18n import number, t
 from cchc.read import MAX_BYTES
 from cchc.ui.data import data_info
 from cchc.ui.exports import chart_downloads, labelled_table_downloads, table_downloads
 from cchc.ui.state import State, filter_summary
+from cchc.ui.trace import CLICK, clickable
 
 
 def caption_text(state: State, what_key: str, n_plans: int, note: str = "") -> str:
@@ -42,9 +45,18 @@ def chart_spec(builder: str, data: pd.DataFrame, *args: object, **kwargs: object
     return make(data, *args, **kwargs).to_dict()
 
 
-def show_chart(spec: dict, caption: str) -> None:
-    """The chart (a spec from chart_spec), its caption and a "Tải xuống" popover (PNG, SVG, PDF)."""
-    st.vega_lite_chart(spec=spec, width="stretch", theme=None)
+def show_chart(spec: dict, caption: str, click_key: str | None = None) -> None:
+    """The chart (a spec from chart_spec), its caption and a "Tải xuống" popover (PNG, SVG, PDF).
+
+    The caption is said once, under the chart: the chart on screen drops its caption subtitle,
+    and the downloads keep it (a file leaves the page without the caption line). ``click_key``:
+    a grid whose cells can be clicked, the click kept under that key (see cchc.ui.trace)."""
+    shown = images.without_caption(spec, caption)
+    if click_key:
+        st.vega_lite_chart(spec=clickable(shown), width="stretch", theme=None, key=click_key,
+                           on_select="rerun", selection_mode=CLICK)  # fmt: skip
+    else:
+        st.vega_lite_chart(spec=shown, width="stretch", theme=None)
     st.caption(caption)
     chart_downloads(spec, caption)
 
@@ -101,6 +113,74 @@ def show_table(
         hide_index=True,
         width="stretch",
     )
+    if caption:
+        st.caption(caption)
+    table_downloads(df, present, lang, caption)
+
+
+# st.table reads every cell as Markdown, and cells hold plan text ("1. Mục đích" would turn into
+# a numbered list, "*" into italics, "[..](..)" into a link): such characters are written literally.
+_MD_INLINE = re.compile(r"([\\`*_\[\]<>$~|&]|:(?=[\w/]+:))")
+_MD_LINE_START = re.compile(r"^(\s*)(\d+[.)]|[-+#>])", re.MULTILINE)
+
+
+def md_literal(value: object) -> object:
+    """Text shown as written in a Markdown cell; anything but text is left as it is."""
+    if not isinstance(value, str):
+        return value
+    text = _MD_INLINE.sub(r"\\\1", value)
+    return _MD_LINE_START.sub(lambda m: m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1], text)
+
+
+# Columns of long text get room to wrap in a few lines instead of one word per line (a static
+# table otherwise shares the width out evenly); numbers stay on one line.
+_MIN_WIDTH = {"col_cues": "16rem", "col_weak_cues": "8rem", "value": "14rem",
+              "how_found": "12rem", "col_task": "20rem"}  # fmt: skip
+
+
+def _readable(df: pd.DataFrame, columns: dict[str, str], lang: str) -> Styler:
+    """The listed columns as text a static table prints well: labelled headers, "—" for blanks,
+    counts with the reader's separators ("1.234"; a year is left as it is), whole percents."""
+    shown = with_blanks_shown(df[list(columns)])
+    numbers = []
+    for col, key in columns.items():
+        if key == "col_share":
+            shown[col] = [number(100 * float(v), lang) + "%" for v in shown[col]]
+        elif pd.api.types.is_numeric_dtype(shown[col]) and not key.startswith("col_year"):
+            shown[col] = ["—" if pd.isna(v) else number(float(v), lang) for v in shown[col]]
+        else:
+            continue
+        numbers.append(t(key, lang))
+    shown = shown.apply(lambda col: col.map(md_literal))
+    shown = shown.rename(columns={c: t(k, lang) for c, k in columns.items()})
+    styled = shown.style.set_properties(numbers, **{"white-space": "nowrap"})
+    for key in columns.values():
+        if key in _MIN_WIDTH:
+            styled = styled.set_properties([t(key, lang)], **{"min-width": _MIN_WIDTH[key]})
+    return styled
+
+
+def show_full_table(
+    df: pd.DataFrame, columns: dict[str, str], lang: str, caption: str = "", empty: str = "",
+    group_by: str | None = None,
+) -> None:  # fmt: skip
+    """Every row and every word: a static table that wraps long text (a plan's title, how a field
+    was found, a category's cues). A grid has a fixed height and cuts text at the column edge, and
+    a leader reading a projected page cannot scroll inside it or widen a column.
+
+    ``group_by``: one heading and table per value of that column (in order of first appearance),
+    the column itself left out of the tables; the download keeps every row and column."""
+    if df.empty:
+        st.info(empty or t("none_found", lang))
+        return
+    present = {c: k for c, k in columns.items() if c in df.columns}
+    if group_by is None:
+        st.table(_readable(df, present, lang), hide_index=True)
+    else:
+        inner = {c: k for c, k in present.items() if c != group_by}
+        for name, part in df.groupby(group_by, sort=False):
+            st.markdown(f"#### {name}")
+            st.table(_readable(part, inner, lang), hide_index=True)
     if caption:
         st.caption(caption)
     table_downloads(df, present, lang, caption)
