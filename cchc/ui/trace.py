@@ -52,7 +52,9 @@ def follow_clicks(frames: dict[str, pd.DataFrame], key: str) -> str | None:
     returns its family; the pickers stay free to change until the next click."""
     for family, frame in frames.items():
         cell = _clicked(f"{key}_{family}", frame)
-        if cell and st.session_state.get(f"{key}_last_{family}") != cell:
+        if cell is None:  # cleared (double-click): the same cell may be clicked again
+            st.session_state.pop(f"{key}_last_{family}", None)
+        elif st.session_state.get(f"{key}_last_{family}") != cell:
             st.session_state[f"{key}_last_{family}"] = cell
             st.session_state[f"{key}_fam"] = family
             st.session_state[f"{key}_prov"], st.session_state[f"{key}_cat"] = cell
