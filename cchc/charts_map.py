@@ -2,7 +2,9 @@
 
 One equal square per province (cchc.geo.tilegrid), so the Red River delta is as visible as the
 Central Highlands. Provinces without a plan for the filters are drawn as "no data" (grey, dashed
-outline, "–"), never as 0%. The Hoàng Sa and Trường Sa archipelagos are always drawn and labelled.
+outline, "–"), never as 0%. A province of fewer than small_samples.MIN_PLANS plans is hatched and
+carries small_samples.MARK, as the heatmaps mark its row. The Hoàng Sa and Trường Sa archipelagos
+are always drawn and labelled.
 
 ``pool_measure`` turns the rows of queries/province_measure.sql into one value per province by
 pooling counts over the selected years (each plan once: sum n_with_once / n_plans_total), never by averaging shares;
@@ -21,6 +23,7 @@ from cchc.charts import FONT
 from cchc.geo.provinces import ERA_NEW, merged_label
 from cchc.geo.tilegrid import archipelago_tiles, tile_layout
 from cchc.i18n import t
+from cchc.small_samples import MARK, is_small, mark_note
 
 TILE_PX = {"34": 64, "63": 58}  # the 63 layout has 21 rows: smaller tiles keep it on a screen
 NO_DATA_FILL = "#d9d9d9"
@@ -31,6 +34,7 @@ ISLAND_WIDTH = 1.9  # tiles
 # Vertical place of each text line in a tile (share of the tile from its top): names, then value.
 _NAME_OFFSETS = {1: (0.36, 0.68), 2: (0.26, 0.48, 0.75)}
 _ISLAND_OFFSETS = (0.27, 0.5, 0.73)  # "Quần đảo", "Hoàng Sa", "(Đà Nẵng)"
+_MARK_XY = (0.86, 0.16)  # the small-sample mark: top right, clear of the centred name lines
 # DejaVu Sans first: vl-convert (PNG/SVG/PDF exports) falls back per text run, not per glyph, and
 # shows a serif for Vietnamese when the first font it finds lacks a glyph; browsers without
 # DejaVu (Windows) move on to Arial as with the other charts.
@@ -39,6 +43,13 @@ MAP_FONT = f"'DejaVu Sans', {FONT}"  # share of a tile left blank on each side, 
 # written as Vietnamese papers write it; its tooltip gives the whole name, as the grids write it.
 # "Hồ Chí Minh" fits as "Hồ Chí / Minh" and is written whole.
 _TILE_NAMES = {"Bà Rịa - Vũng Tàu": "BR-VT"}
+_STRIPES = 7  # white diagonal stripes over a tile of few plans (a gradient: no pattern fills)
+_HATCH = alt.LinearGradient(
+    gradient="linear", x1=0, y1=0, x2=1, y2=1,
+    stops=[alt.GradientStop(color=c, offset=(i + d) / _STRIPES)
+           for i in range(_STRIPES)
+           for d, c in ((0, "#ffffff00"), (0.7, "#ffffff00"), (0.7, "#ffffff59"), (1, "#ffffff59"))],
+)  # fmt: skip
 POOLED_COLUMNS = ["province", "n_with", "n_total", "share", "n_plans", "issued_as",
                   "n_after_merger"]  # fmt: skip
 
@@ -86,16 +97,20 @@ def _province_tip(name: str, era: str, lang: str) -> str:
 def _value_row(name: str, era: str, lang: str, v: pd.Series | None) -> dict[str, object]:
     if v is None:
         nodata = t("map_no_data", lang)
-        return {"status": "nodata", "share": None, "value": "–", "tip_value": nodata,
-                "tip_plans": "0", "tip_counts": "–", "tip_issued": "–", "tip_note": nodata}  # fmt: skip
+        return {"status": "nodata", "share": None, "value": "–", "small": False,
+                "tip_value": nodata, "tip_plans": "0", "tip_counts": "–", "tip_issued": "–",
+                "tip_note": nodata}  # fmt: skip
     after = int(v["n_after_merger"] or 0)
     mark = "*" if after and era != ERA_NEW else ""
-    note = t("map_after_merger", lang, n=after) if mark else ""
+    # Too few plans for the share to mean much: MARK in the tile's corner and a hatched tile.
+    small = is_small(int(v["n_plans"]))
+    notes = [t("map_after_merger", lang, n=after) if mark else "", mark_note(lang) if small else ""]
     pct = f"{v['share']:.0%}"
     return {
-        "status": "data", "share": float(v["share"]), "value": pct + mark, "tip_value": pct,
-        "tip_plans": str(int(v["n_plans"])), "tip_counts": f"{int(v['n_with'])}/{int(v['n_total'])}",
-        "tip_issued": str(v["issued_as"] or "–"), "tip_note": note,
+        "status": "data", "share": float(v["share"]), "value": pct + mark, "small": small,
+        "tip_value": pct, "tip_plans": str(int(v["n_plans"])),
+        "tip_counts": f"{int(v['n_with'])}/{int(v['n_total'])}",
+        "tip_issued": str(v["issued_as"] or "–"), "tip_note": "; ".join(n for n in notes if n),
     }  # fmt: skip
 
 
@@ -117,7 +132,7 @@ def tile_frame(
         label = f"{t('map_islands', lang)}\n{tile['short']}\n({tile['belongs_to']})"
         rows.append({"kind": "archipelago", "name": name, "row": tile["row"], "col": tile["col"],
                      "label": label, "tip_name": name, "selected": False, "status": "island",
-                     "share": None, "value": "", "tip_value": "", "tip_plans": "",
+                     "small": False, "share": None, "value": "", "tip_value": "", "tip_plans": "",
                      "tip_counts": "", "tip_issued": "", "tip_note": ""})  # fmt: skip
     frame = pd.DataFrame(rows)
     # An archipelago box is almost two tiles wide (open sea, nothing to overlap) to fit its name.
@@ -146,8 +161,11 @@ def text_frame(frame: pd.DataFrame) -> pd.DataFrame:
             offsets = _NAME_OFFSETS[len(lines)]
             placed = [("name", line, off) for line, off in zip(lines, offsets[:-1], strict=True)]
             placed.append(("value", tile["value"], offsets[-1]))
+            if tile["small"]:  # in the corner: "100%" already fills a tile's width
+                placed.append(("mark", MARK, _MARK_XY[1]))
         for role, text, off in placed:
-            rows.append(tile | {"role": role, "text": text, "xc": tile["col"] + 0.5,
+            x = _MARK_XY[0] if role == "mark" else 0.5
+            rows.append(tile | {"role": role, "text": text, "xc": tile["col"] + x,
                                 "yc": tile["row"] + off})  # fmt: skip
     return pd.DataFrame(rows)
 
@@ -213,6 +231,8 @@ def _tiles(frame: pd.DataFrame, lang: str, tile: int) -> list[alt.Chart]:
         .transform_calculate(nodata_label=f"'{t('map_no_data', lang)}'")
         .mark_rect(cornerRadius=3, stroke=NO_DATA_STROKE, strokeDash=[4, 3])
         .encode(color=nodata, strokeWidth=width),
+        # Hatched on top of its colour: the share is drawn but reads as uncertain.
+        rect.transform_filter("datum.small").mark_rect(cornerRadius=3, fill=_HATCH),
         rect.transform_filter("datum.status == 'island'").mark_rect(
             cornerRadius=12, fill="#f4f9fd", stroke=SEA_STROKE, strokeDash=[2, 3], strokeWidth=1.5
         ),
@@ -233,6 +253,9 @@ def _labels(frame: pd.DataFrame, lang: str, tile: int) -> list[alt.Chart]:
         .mark_text(baseline="middle", fontSize=size)
         .encode(color=ink),
         base.transform_filter("datum.role == 'value'")
+        .mark_text(baseline="middle", fontSize=size + 3, fontWeight="bold")
+        .encode(color=ink),
+        base.transform_filter("datum.role == 'mark'")
         .mark_text(baseline="middle", fontSize=size + 3, fontWeight="bold")
         .encode(color=ink),
         base.transform_filter("datum.role == 'island'").mark_text(

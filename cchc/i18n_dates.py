@@ -38,3 +38,24 @@ def date_text(value: object, lang: str = "vi") -> str:
     if lang == "en":
         return f"{day.day} {_MONTHS_EN[day.month - 1]} {day.year}"
     return f"{day.day:02d}/{day.month:02d}/{day.year}"
+
+
+# Corrections are stamped in UTC; their readers work on Vietnam's clock (UTC+7, no summer time).
+_VIETNAM = dt.timezone(dt.timedelta(hours=7))
+
+
+def moment_text(value: object, lang: str = "vi") -> str:
+    """A timestamp as its readers write it, "22/11/2026 14:37" (English "22 Nov 2026 14:37"),
+    on Vietnam's clock when the stamp says its zone; a bare date or a non-date as ``date_text``."""
+    if _missing(value) or len(str(value).strip()) <= 10:  # "2026-11-22": no time to show
+        return date_text(value, lang)
+    if isinstance(value, dt.datetime):  # pandas Timestamps too
+        moment = value
+    else:
+        try:
+            moment = dt.datetime.fromisoformat(str(value).strip())
+        except ValueError:
+            return date_text(value, lang)
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(_VIETNAM)
+    return f"{date_text(moment, lang)} {moment:%H:%M}"

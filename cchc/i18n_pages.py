@@ -30,4 +30,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Click a chart to leave it out of the pack or put it back; chosen charts are in red.",
     ),
     "brief_chosen": ("Đã chọn {n}/{total} biểu đồ.", "{n} of {total} charts chosen."),
+    "fix_present": ("có", "present"),
+    "fix_absent": ("không có", "absent"),
 }

@@ -29,7 +29,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Mục này do người hiệu chỉnh thêm; văn bản không có câu nào được tính.",
         "An analyst added this category; no sentence of the text was counted.",
     ),
-    "trace_open": ("Mở kế hoạch", "Open the plan"),
+    "trace_open": ("Mở kế hoạch", "Open plan"),
     "trace_without": ("Không có mục này ({n}):", "Without this category ({n}):"),
     "trace_more": (
         "… và {n} kế hoạch khác có mục này: thu hẹp bộ lọc (năm, cấp) để xem.",

@@ -1,11 +1,14 @@
 """Provinces with too few plans for their shares to mean much: marked, never hidden.
 
 One plan that covers an area reads as "1/1 = 100 %" at full colour beside a province whose 15
-plans give 80 %. The heatmaps mark such provinces' labels with MARK and their caption says why;
-the written findings do not name them as highest or lowest.
+plans give 80 %. The heatmaps mark such provinces' labels with MARK, the province map their tiles
+(hatched, MARK in the corner), and each caption says why; the written findings do not name them
+as highest or lowest.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 import pandas as pd
 
@@ -26,10 +29,15 @@ def plans_per_place(df: pd.DataFrame, place: str) -> pd.Series:
     return per_category.groupby(level=0).max()
 
 
+def is_small(n_plans: int) -> bool:
+    """Whether a place of ``n_plans`` plans is too small for its shares to mean much."""
+    return n_plans < MIN_PLANS
+
+
 def small_places(df: pd.DataFrame, place: str) -> set[str]:
     """The places with fewer than MIN_PLANS plans."""
     counts = plans_per_place(df, place)
-    return set(counts[counts < MIN_PLANS].index)
+    return {p for p, n in counts.items() if is_small(int(n))}
 
 
 def marked(label: str, small: bool) -> str:
@@ -37,6 +45,16 @@ def marked(label: str, small: bool) -> str:
     return f"{label} {MARK}" if small else label
 
 
+def mark_note(lang: str) -> str:
+    """What MARK means, as every caption and tooltip that shows it says it."""
+    return t("small_note", lang, mark=MARK, n=MIN_PLANS)
+
+
+def counts_note(counts: Iterable[int], lang: str) -> str:
+    """The caption's note for the mark, from each place's plan count ("" when none is marked)."""
+    return mark_note(lang) if any(is_small(int(n)) for n in counts) else ""
+
+
 def small_note(df: pd.DataFrame, place: str, lang: str) -> str:
     """The caption's note for the mark ("" when no place is marked)."""
-    return t("small_note", lang, mark=MARK, n=MIN_PLANS) if small_places(df, place) else ""
+    return counts_note(plans_per_place(df, place), lang)

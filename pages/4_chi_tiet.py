@@ -48,7 +48,7 @@ with meta_tab:
             "confidence": "confidence"}  # fmt: skip
     rows = mark_rows(metadata_rows(detail, lang), [f for f, _ in FIELDS], fixed, lang)
     show_full_table(rows, cols, lang)
-    changes = history(plan_id)
+    changes = history(plan_id, lang)
     if not changes.empty:
         st.markdown(f"**{t('fix_history', lang)}**")
         show_full_table(changes, {"field": "col_fix_field", "old_value": "col_fix_old",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import zipfile
 from pathlib import Path
 
@@ -15,6 +16,8 @@ import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from cchc.i18n_dates import moment_text
+from cchc.parse.metadata import FIELDS
 from cchc.store.build import DEFAULT_PLANS, build_database, plan_files
 from cchc.store.corrections import corrections_path, make_correction
 from cchc.ui.corrections import category_label, category_options
@@ -95,6 +98,28 @@ def test_review_then_save_adds_the_plan_and_the_overview_shows_it(small_db) -> N
     assert plan_count(db) == 4 and (plans / NEW.name).exists()
     assert sorted(p.name for p in DEFAULT_PLANS.iterdir()) == repo_files
     assert overview_count(at) == "4"
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_review_shows_every_reason_whole_in_a_static_table(small_db, lang) -> None:
+    """A grid cuts "how it was found" at its column edge ("tên tỉnh trong văn bản (đi…"): the
+    review's metadata is a full-width static table that wraps, one row per field."""
+    at = upload(open_import(lang), (NEW.name, NEW.read_bytes()))
+    assert len(at.dataframe) == 1, "only the one-row-per-file summary is a grid"
+    field, how = {"vi": ("Trường", "Cách xác định"), "en": ("Field", "How it was found")}[lang]
+    meta = at.table[0].value.set_index(field)
+    assert len(meta) == len(FIELDS)
+    reason = meta.loc[{"vi": "Tỉnh", "en": "Province"}[lang], how]
+    whole = {"vi": r"tên tỉnh trong văn bản \(điểm \d+\)", "en": r"named in text.*"}[lang]
+    assert re.fullmatch(whole, reason), reason
+    assert all(meta[how].str.len() > 0)
+
+
+def test_the_review_gives_the_issue_date_as_the_reader_writes_it(small_db) -> None:
+    dated = "Số: 123/QĐ-UBND\nAn Giang, ngày 05 tháng 02 năm 2025\n" + NEW.read_text("utf-8")
+    at = upload(open_import(), ("dated.txt", dated.encode("utf-8")))
+    meta = at.table[0].value.set_index("Trường")
+    assert meta.loc["Ngày ban hành", "Giá trị"] == "05/02/2025"
 
 
 BAD_FILES = [
@@ -230,6 +255,16 @@ def test_the_detail_page_form_records_a_correction(small_db) -> None:
     # the evidence tab's line names the corrected category once, without a second badge
     assert f"✎ đã hiệu chỉnh: {short}" in texts(at)
     assert f"{short} ✎ đã hiệu chỉnh" not in " ".join(c.value for c in at.caption)
+    # the history gives the time as readers write it (Vietnam's clock); the file keeps ISO UTC
+    stamp = json.loads(corrections_path(db).read_text(encoding="utf-8").splitlines()[0])
+    assert stamp["created_at"].endswith("+00:00")
+    when = at.table[1].value["Thời điểm"]
+    assert set(when) == {moment_text(stamp["created_at"], "vi")}
+    assert re.fullmatch(r"\d{2}/\d{2}/\d{4} \d{2}:\d{2}", when.iloc[0]), when.iloc[0]
+    # and names what changed in the reader's words, not the file's keys
+    fields = list(at.table[1].value["Trường"])
+    assert "Đến năm" in fields and f"{label.split(' · ', 1)[0]} · {short}" in fields, fields
+    assert "có" in set(at.table[1].value["Giá trị mới"]), at.table[1].value
 
 
 def test_the_detail_page_refuses_an_end_year_before_the_start_year(small_db) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import duckdb
@@ -129,7 +130,7 @@ def test_plan_detail_lists_citations_with_a_dash_where_a_law_has_no_issuer_code(
     assert issuers["Luật Tổ chức chính quyền địa phương năm 2015"] == "—"
     assert issuers["06/QĐ-TTg"] == "TTg"
     dated = dict(zip(citations.iloc[:, 0], citations.iloc[:, 3], strict=True))
-    assert dated["Luật Tổ chức chính quyền địa phương năm 2015"] == "2015-06-19"
+    assert dated["Luật Tổ chức chính quyền địa phương năm 2015"] == "19/06/2015"  # as read
 
 
 def test_plan_detail_shows_a_dash_where_a_plan_gives_a_document_no_date() -> None:
@@ -139,7 +140,32 @@ def test_plan_detail_shows_a_dash_where_a_plan_gives_a_document_no_date() -> Non
     citations = next(df.value for df in at.table if "Văn bản" in df.value.columns)
     dated = dict(zip(citations["Văn bản"], citations["Ngày văn bản"], strict=True))
     assert dated["Luật Ngân sách nhà nước"] == "—"
-    assert dated["57-NQ/TW"] == "2024-12-22"
+    assert dated["57-NQ/TW"] == "22/12/2024"
+
+
+def test_plan_detail_dates_read_as_the_reader_writes_them_in_english() -> None:
+    """Cited documents' dates and a target's deadline: "19 Jun 2015", never "2015-06-19"."""
+    son_la = read_document(seed_path("son_la"))
+    at = open_page("pages/4_chi_tiet.py", plan=son_la.content_hash[:16], lang="en")
+    citations = next(df.value for df in at.table if "Dated" in df.value.columns)
+    dated = dict(zip(citations["Document"], citations["Dated"], strict=True))
+    assert dated["Luật Tổ chức chính quyền địa phương năm 2015"] == "19 Jun 2015"
+    targets = next(df.value for df in at.table if "Period" in df.value.columns)
+    assert "24 Jan 2025" in set(targets["Period"]) and "tháng" in set(targets["Period"])
+    shown = " ".join(" ".join(map(str, df.value.to_numpy().ravel())) for df in at.table)
+    assert not re.search(r"\b\d{4}-\d{2}-\d{2}\b", shown), "no ISO date left on screen"
+
+
+@pytest.mark.parametrize(("lang", "province", "department"), [
+    ("vi", "Cấp tỉnh", "Sở, ngành"), ("en", "Province", "Department"),
+])  # fmt: skip
+def test_the_plan_picker_names_each_plan_without_nested_brackets(
+    lang: str, province: str, department: str
+) -> None:
+    options = open_page("pages/4_chi_tiet.py", lang=lang).selectbox(key="detail_plan").options
+    assert f"Sơn La · 2025 · UBND tỉnh · {province}" in options
+    assert f"Hà Giang · 2025 · Sở Khoa học và Công nghệ · {department}" in options
+    assert not [o for o in options if "(" in o], options
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
@@ -175,7 +201,8 @@ def test_compare_grids_put_the_chosen_provinces_side_by_side_as_columns() -> Non
         x = spec["layer"][0]["encoding"]["x"]
         # one plan each: both marked, and the caption under each grid says what the mark means
         assert x["field"] == "head" and x["sort"] == ["An Giang †", "Hà Giang †"]
-    assert sum("†\u00a0dưới 3 kế hoạch: tỷ lệ dễ dao động." in c.value for c in at.caption) == 3
+    # three grids, and the province map below them (its tiles are marked too)
+    assert sum("†\u00a0dưới 3 kế hoạch: tỷ lệ dễ dao động." in c.value for c in at.caption) == 4
     rows = grids[1]["layer"][0]["encoding"]["y"]["sort"]
     assert len(rows) == 12 and "Cổng/Trang thông tin điện tử" in rows
 

@@ -11,7 +11,7 @@ import pandas as pd
 
 from cchc import charts
 from cchc.i18n import level_name, role_name, t
-from cchc.ui.detail import evidence_html, metadata_rows
+from cchc.ui.detail import evidence_html, metadata_rows, plan_labels
 
 
 def test_vietnamese_is_the_default_language_with_diacritics() -> None:
@@ -21,6 +21,22 @@ def test_vietnamese_is_the_default_language_with_diacritics() -> None:
     assert level_name("department") == "Sở, ngành"
     assert role_name("chu_tri") == "Chủ trì"
     assert role_name("phoi_hop", "en") == "Support"
+
+
+def test_a_plan_label_names_the_level_once_without_nested_brackets() -> None:
+    """Not "UBND tỉnh (Cấp tỉnh (UBND tỉnh))": the level's short name after a dot, none if unknown."""
+    plans = pd.DataFrame({
+        "plan_id": ["a", "b", "c"], "province": ["An Giang", "Hà Giang", "Sơn La"],
+        "year_from": [2025, 2021, 2025], "year_to": pd.array([2025, 2025, None], dtype="Int32"),  # as DuckDB gives it
+        "issuer": ["UBND tỉnh", "Sở Nội vụ", "UBND tỉnh"],
+        "issuer_level": ["province", "department", None],
+    })  # fmt: skip
+    assert plan_labels(plans, "vi") == {
+        "a": "An Giang · 2025 · UBND tỉnh · Cấp tỉnh",
+        "b": "Hà Giang · 2021–2025 · Sở Nội vụ · Sở, ngành",
+        "c": "Sơn La · 2025 · UBND tỉnh",
+    }
+    assert plan_labels(plans, "en")["a"] == "An Giang · 2025 · UBND tỉnh · Province"
 
 
 def test_evidence_escapes_plan_text_and_marks_only_the_cue() -> None:

@@ -53,6 +53,7 @@ def test_upload_review_save_and_the_count_goes_up(server, page) -> None:
     page.get_by_text("Sẵn sàng lưu").first.wait_for()
     page.screenshot(path=str(SHOTS / "nhap-ke-hoach-review.png"), full_page=True)
     assert not page.locator("[data-testid='stException']").count()
+    _every_reason_reads_whole_at_1280(page)
     page.get_by_role("button", name="Lưu / Save").click()
     page.get_by_text("Đã lưu 1 kế hoạch mới").first.wait_for()
     page.get_by_text("Số kế hoạch trong dữ liệu: 4").first.wait_for()
@@ -62,3 +63,24 @@ def test_upload_review_save_and_the_count_goes_up(server, page) -> None:
     settle(page)
     metric = page.locator("[data-testid='stMetricValue']").first
     assert metric.inner_text().strip() == "4"
+
+
+def _every_reason_reads_whole_at_1280(page) -> None:
+    """The review's metadata wraps in a static table on a 1280-pixel screen: no cell is cut
+    (a grid would end "tên tỉnh trong văn bản (đi…") and the table fits the page's width."""
+    size = page.viewport_size
+    page.set_viewport_size({"width": 1280, "height": size["height"]})
+    try:
+        settle(page)
+        table = page.locator("[data-testid='stTable']").filter(has_text="Cách xác định").first
+        table.wait_for()
+        cut = table.evaluate(
+            "t => [...t.querySelectorAll('td, th')]"
+            ".filter(c => c.scrollWidth > c.clientWidth + 1).map(c => c.innerText)"
+        )
+        assert cut == [], cut
+        box = table.bounding_box()
+        assert box is not None and box["x"] + box["width"] <= 1280
+        assert "tên tỉnh trong văn bản (điểm" in table.inner_text()
+    finally:
+        page.set_viewport_size(size)

@@ -74,7 +74,7 @@ def test_years_that_select_nothing_are_refused():
     [(["trends_by_year", "--param", "family=channel", "--param", "year_from=abc"], "1990"),
      (["trends_by_year", "--param", "famly=channel"], "Accepted parameters: year_from"),
      (["data_info", "--param", "year_from=2020"], "Accepted parameters: (không có / none)"),
-     (["coverage_by_provinc"], "Available: cell_plans, channel_mix")],
+     (["coverage_by_provinc"], "Available: cell_evidence, cell_plans")],
 )  # fmt: skip
 def test_cli_query_refuses_bad_parameters_with_status_2_and_no_traceback(seed_db, args, words):
     run = _cli("query", *args, "--db", str(seed_db))
@@ -157,7 +157,10 @@ def test_cli_traces_a_cell_only_for_a_province_the_database_has(seed_db):
     assert right.returncode == 0, right.stderr
     rows = _rows(right.stdout)
     assert len(rows) == 1 and rows[0]["has_category"] == "True"
-    row = rows[0]
+    plan_ids = ("--param", f"plan_ids={rows[0]['plan_id']}")  # a list parameter, one id
+    said = _cli("query", "cell_evidence", "--param", "category_id=tthc", *plan_ids,
+                "--db", str(seed_db))  # fmt: skip
+    row = _rows(said.stdout)[0]
     marked = row["passage_text"][int(row["offset_in_passage"]) : int(row["offset_end_in_passage"])]
     assert "thủ tục hành chính" in marked.lower() or "tthc" in marked.lower(), marked
 

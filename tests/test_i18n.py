@@ -10,7 +10,7 @@ import pandas as pd
 
 from cchc.export.captions import caption
 from cchc.i18n import number, t
-from cchc.i18n_dates import date_text
+from cchc.i18n_dates import date_text, moment_text
 
 
 def test_counts_in_sentences_carry_the_readers_thousands_separator() -> None:
@@ -38,6 +38,16 @@ def test_dates_are_written_as_their_readers_write_them() -> None:
     assert date_text("2026-02-05T07:37:44+00:00", "vi") == "05/02/2026"  # a timestamp's day
     assert date_text("?", "vi") == "?" and date_text(None, "en") == ""  # no date: not invented
     assert date_text(pd.NaT, "vi") == ""
+
+
+def test_a_correction_time_reads_as_a_date_and_a_time_on_vietnams_clock() -> None:
+    """Corrections are stamped in UTC; their readers work in Vietnam (UTC+7)."""
+    assert moment_text("2026-11-22T07:37:44+00:00", "vi") == "22/11/2026 14:37"
+    assert moment_text("2026-11-22T20:37:44+00:00", "en") == "23 Nov 2026 03:37"  # next day there
+    assert moment_text("2026-11-22 07:37:44", "vi") == "22/11/2026 07:37"  # no zone: as written
+    assert moment_text("2026-11-22", "en") == "22 Nov 2026"  # a bare date: no invented midnight
+    assert moment_text(None, "vi") == "" and moment_text(pd.NaT, "vi") == ""
+    assert moment_text("?", "vi") == "?"
 
 
 def test_a_caption_gives_the_data_date_in_the_readers_format() -> None:

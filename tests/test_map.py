@@ -18,6 +18,7 @@ from cchc.charts_map import pool_measure, text_frame, tile_frame, tile_map, tile
 from cchc.export import images
 from cchc.geo.provinces import current_province, mapping_63_to_34
 from cchc.geo.tilegrid import tile_layout
+from cchc.small_samples import MARK, MIN_PLANS, mark_note
 from cchc.store.db import Filters, connect, run_query
 from cchc.ui.maps import era_names, measure_options, split_measure
 
@@ -243,3 +244,62 @@ def test_a_map_with_every_province_covered_still_downloads(era):
     width = float(re.search(r'<svg[^>]* width="([^"]+)"', svg).group(1))
     assert 300 < width < 5000
     assert "Không có dữ liệu" in svg  # grey is always explained, even with no grey tile
+
+
+def _values(plans: dict[str, int], after: dict[str, int] | None = None) -> pd.DataFrame:
+    """Pooled values (as pool_measure gives them): each province covers every area it counts."""
+    return pd.DataFrame(
+        [{"province": p, "n_with": 6 * n, "n_total": 6 * n, "share": 1.0, "n_plans": n,
+          "issued_as": p, "n_after_merger": (after or {}).get(p, 0)} for p, n in plans.items()]
+    )  # fmt: skip
+
+
+_TIP_NAME = r"(?:Tỉnh, thành phố|Province): ([^;]+);"
+
+
+def _drawn(chart, caption: str) -> tuple[dict[str, list[str]], set[str], str]:
+    """What the exported map shows: each province tile's texts, the hatched tiles, and the texts
+    outside the tiles (title, caption, legend). Each drawn tile item carries its tooltip as an
+    aria-label, which names the province."""
+    svg = images.render_spec(images.spec_json(chart, caption), "svg").decode()
+    texts: dict[str, list[str]] = {}
+    others = []
+    for label, text in re.findall(r"<text([^>]*)>([^<]*)</text>", svg):
+        if name := re.search(_TIP_NAME, label):
+            texts.setdefault(name.group(1), []).append(text)
+        else:
+            others.append(text)
+    hatched = re.findall(rf'<path aria-label="[^"]*?{_TIP_NAME}[^>]*fill="url\(#', svg)
+    return texts, set(hatched), " ".join(others)
+
+
+def test_a_province_of_one_plan_is_marked_and_hatched_on_the_exported_map():
+    """1/1 = 100 % would read as full colour beside 7 plans: the tile carries the heatmaps' mark
+    and white stripes, the caption says why; 7 plans, or exactly MIN_PLANS, carry neither."""
+    values = _values({"Bắc Kạn": 1, "An Giang": 7, "Cà Mau": MIN_PLANS, "Sơn La": 2})
+    caption = "Share · 2025 · Source: 13 plans. " + mark_note("en")
+    texts, hatched, others = _drawn(tile_map(values, "63", "m", "en", caption), caption)
+    assert texts["Bắc Kạn"] == ["Bắc", "Kạn", "100%", MARK]
+    assert texts["Sơn La"] == ["Sơn La", "100%", MARK]
+    assert texts["An Giang"] == ["An", "Giang", "100%"] and texts["Cà Mau"] == ["Cà Mau", "100%"]
+    assert hatched == {"Bắc Kạn", "Sơn La"}
+    assert f"{MARK}\u00a0fewer than 3 plans: shares are unstable." in others
+    tiles = tile_frame(values, "63", "en").set_index("name")
+    assert tiles.loc["Bắc Kạn", "tip_plans"] == "1"  # the tooltip names the count and the mark
+    assert (
+        tiles.loc["Bắc Kạn", "tip_note"] == f"{MARK}\u00a0fewer than 3 plans: shares are unstable."
+    )
+    assert tiles.loc["An Giang", "tip_plans"] == "7" and tiles.loc["An Giang", "tip_note"] == ""
+
+
+def test_the_merger_star_and_the_small_sample_mark_stay_distinct_on_one_tile():
+    """A 63-layout tile can carry both: "*" after the value (issued after the merger), "†" in
+    the corner (one plan); its tooltip explains both."""
+    values = _values({"Tuyên Quang": 1}, after={"Tuyên Quang": 1})
+    texts, hatched, _ = _drawn(tile_map(values, "63", "m", "vi", "c"), "c")
+    assert texts["Tuyên Quang"] == ["Tuyên", "Quang", "100%*", MARK]
+    assert hatched == {"Tuyên Quang"}
+    notes = tile_frame(values, "63", "vi").set_index("name").loc["Tuyên Quang", "tip_note"]
+    merger, small = notes.split("; ")
+    assert merger.startswith("gồm 1 kế hoạch ban hành từ 1/7/2025")
+    assert small == f"{MARK}\u00a0dưới 3 kế hoạch: tỷ lệ dễ dao động."

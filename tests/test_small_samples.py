@@ -7,12 +7,14 @@ pack could name it as the province with the fewest channels on the strength of t
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from cchc import charts, charts_compare
 from cchc.export import findings
 from cchc.export.captions import caption, heatmap_note
-from cchc.small_samples import MARK, MIN_PLANS
+from cchc.small_samples import MARK, MIN_PLANS, counts_note
 from cchc.ui.insights import coverage_table
+from tests.apptest import open_page
 
 AREAS = ["the_che", "tthc", "bo_may"]
 
@@ -66,3 +68,26 @@ def test_coverage_finding_marks_a_province_of_few_plans_like_its_row() -> None:
     assert finding.startswith("Có đủ cả 6 lĩnh vực: An Giang.")
     assert f"Bắc Kạn {MARK} thiếu Thủ tục hành chính, Bộ máy." in finding
     assert "Cà Mau thiếu Bộ máy." in finding
+
+
+def test_the_map_caption_explains_the_mark_only_when_a_tile_carries_it() -> None:
+    assert (
+        counts_note([15, 1, MIN_PLANS], "vi") == f"{MARK}\u00a0dưới 3 kế hoạch: tỷ lệ dễ dao động."
+    )
+    assert counts_note([15, 7, MIN_PLANS], "vi") == ""  # no marked tile: no note
+
+
+@pytest.mark.usefixtures("app_on_seed_db")
+@pytest.mark.parametrize(
+    ("lang", "star", "note"),
+    [
+        ("vi", "(đánh dấu *)", "†\u00a0dưới 3 kế hoạch: tỷ lệ dễ dao động."),
+        ("en", "(marked *)", "†\u00a0fewer than 3 plans: shares are unstable."),
+    ],
+)
+def test_the_map_caption_explains_both_marks_of_its_tiles(lang, star, note) -> None:
+    """The seed plans are one per province: every tile is marked, and the caption under the map
+    (the exported image's subtitle too) says what "†" means beside what "*" means."""
+    at = open_page(lang=lang)
+    caption = next(c.value for c in at.caption if c.value.startswith(("Mức bao phủ", "Mean cov")))
+    assert star in caption and caption.endswith(note)

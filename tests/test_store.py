@@ -105,6 +105,7 @@ def test_every_query_runs_on_the_bundled_data(seed_db):
         "plan_id": "x",
         "category_id": "tthc",
         "province": "Sơn La",
+        "plan_ids": ["x"],
         "limit": 10,
     }
     with connect(seed_db) as con:

@@ -38,6 +38,15 @@ def test_the_plans_behind_a_cell_are_the_k_of_n_the_grid_shows(
             assert int(plans["has_category"].sum()) == cell["n_with_once"], (province, category)
 
 
+def _cell_sentences(run, province: str, category: str):
+    """cell_plans for one cell, with cell_evidence's sentence for each plan (as the page joins
+    them)."""
+    plans = run("cell_plans", {**Filters().params(), "province": province, "category_id": category})
+    ids = list(plans["plan_id"])
+    sentences = run("cell_evidence", {"plan_ids": ids, "category_id": category})
+    return plans.merge(sentences, on="plan_id", how="left")
+
+
 def test_each_plan_with_the_category_shows_the_words_it_was_counted_from(seed_db: Path) -> None:
     cues = {c.id: {fold(k) for k in (*c.cues, *c.weak)} for c in load_codebook().categories}
     checked = 0
@@ -51,11 +60,9 @@ def test_each_plan_with_the_category_shows_the_words_it_was_counted_from(seed_db
             "chinh_quyen_so",
         ]:
             for province in run("plans_list", Filters().params())["province"].unique():
-                params = {**Filters().params(), "province": province, "category_id": category}
-                for row in run("cell_plans", params).itertuples():
+                for row in _cell_sentences(run, province, category).itertuples():
                     if not row.has_category:
-                        assert row.passage_text is None or row.passage_text != row.passage_text
-                        continue
+                        continue  # a lone weak cue has a sentence but does not count
                     marked = row.passage_text[row.offset_in_passage : row.offset_end_in_passage]
                     assert fold(marked) in cues[category], (province, category, marked)
                     checked += 1
@@ -66,8 +73,7 @@ def test_the_sentence_shown_for_a_plan_is_its_first_evidence_on_the_detail_page(
     """The sentence stored at build time is the plan detail page's first evidence, same span."""
     with query_runner(seed_db) as run:
         for province in run("plans_list", Filters().params())["province"].unique():
-            params = {**Filters().params(), "province": province, "category_id": "tthc"}
-            for row in run("cell_plans", params).itertuples():
+            for row in _cell_sentences(run, province, "tthc").itertuples():
                 evidence = run("evidence", {"plan_id": row.plan_id, "category_id": "tthc"})
                 first = evidence.iloc[0]
                 assert row.passage_text == first["passage_text"]
@@ -94,6 +100,10 @@ def test_overview_names_the_plans_behind_a_cell_and_opens_one(lang: str) -> None
     words = "kế hoạch có mục này" if lang == "vi" else "plans have this category"
     summary = [m.value for m in at.markdown if words in m.value]
     assert len(summary) == 1 and province in summary[0]
+    cards = [m.value.strip("*") for m in at.markdown
+             if m.value.startswith(f"**{province} · ") and m.value not in summary]  # fmt: skip
+    levels = ("Cấp tỉnh", "Sở, ngành") if lang == "vi" else ("Province", "Department")
+    assert cards and all(c.endswith(levels) and "(" not in c for c in cards), cards
     marked = [m.value for m in at.markdown if "<mark" in m.value]
     assert marked and all("</mark>" in m for m in marked)
     opener = next(b for b in at.button if b.key and b.key.startswith("ov_trace_open_"))

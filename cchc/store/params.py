@@ -16,7 +16,12 @@ from cchc.parse.codebook import load_codebook
 from cchc.read.fold import nfc
 from cchc.store.db import YEAR_MAX, YEAR_MIN, Filters
 
-LISTS = ("provinces", "levels", "sectors")  # separated by ";" or "," on the command line
+LISTS = (
+    "provinces",
+    "levels",
+    "sectors",
+    "plan_ids",
+)  # separated by ";" or "," on the command line
 VIEWS = ("issued", "today")
 FILTER_NAMES = tuple(f.name for f in fields(Filters) if f.name != "extra")  # what exports take
 

@@ -197,11 +197,27 @@ def mark_rows(
     return out
 
 
-def history(plan_id: str) -> pd.DataFrame:
-    """This plan's corrections from the corrections file, newest first."""
+def history(plan_id: str, lang: str = "vi") -> pd.DataFrame:
+    """This plan's corrections from the corrections file, newest first, in the reader's words:
+    "Cấp" and "Sở, ngành", not the file's "issuer_level" and "department"."""
     items = load_corrections(corrections_path(db_path())).get(plan_id, [])
     cols = ["field", "old_value", "new_value", "author", "created_at", "note"]
-    return pd.DataFrame([{c: item.get(c) for c in cols} for item in reversed(items)], columns=cols)
+    rows = [{c: item.get(c) for c in cols} for item in reversed(items)]
+    for row in rows:
+        field = str(row["field"])
+        for side in ("old_value", "new_value"):
+            row[side] = _shown_value(field, row[side], lang)
+        if field.startswith("category:"):
+            row["field"] = category_label(field.removeprefix("category:"), lang)
+        elif field in META_LABELS:
+            row["field"] = t(META_LABELS[field], lang)
+    return pd.DataFrame(rows, columns=cols)
+
+
+def _shown_value(field: str, value: object, lang: str) -> object:
+    if field.startswith("category:") and value in ("present", "absent"):
+        return t(f"fix_{value}", lang)
+    return level_name(str(value), lang) if field == "issuer_level" and value else value
 
 
 def _import_file(lang: str) -> None:

@@ -22,16 +22,22 @@ PICKER_LIMIT = 2000  # a longer list is no use in a picker and slows the page at
 MARK_STYLE = "background:#ffe08a;padding:0 2px;border-radius:3px;font-weight:600"
 
 
+def short_level(level: str | None, lang: str) -> str:
+    """The level's name without its bracketed gloss ("Cấp tỉnh", not "Cấp tỉnh (UBND tỉnh)"):
+    in a label that already names the issuer, the gloss repeats it. No level: "" (never "nan")."""
+    return level_name(level, lang).split(" (")[0] if isinstance(level, str) else ""
+
+
 def plan_labels(plans: pd.DataFrame, lang: str) -> dict[str, str]:
-    """'Hà Giang · 2025 · Sở Khoa học và Công nghệ (Sở, ngành)' per plan, vectorised: a picker may
+    """'Hà Giang · 2025 · Sở Khoa học và Công nghệ · Sở, ngành' per plan, vectorised: a picker may
     list thousands of plans."""
     years = plans["year_from"].astype("string")
     spans = plans["year_to"].notna() & (plans["year_to"] != plans["year_from"])
     years = years.where(~spans, years + "–" + plans["year_to"].astype("string"))
-    levels = plans["issuer_level"].map(lambda level: level_name(level, lang))
+    levels = plans["issuer_level"].map(lambda level: short_level(level, lang)).astype("string")
     labels = (
         plans["province"].fillna("?").astype("string") + " · " + years.fillna("?") + " · "
-        + plans["issuer"].fillna("?").astype("string") + " (" + levels.astype("string") + ")"
+        + plans["issuer"].fillna("?").astype("string") + levels.where(levels == "", " · " + levels)
     )  # fmt: skip
     return dict(zip(plans["plan_id"], labels, strict=True))
 

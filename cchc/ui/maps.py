@@ -16,6 +16,7 @@ from cchc.charts_map import pool_measure
 from cchc.geo.provinces import ERA_NEW, ERA_OLD, current_province, members_of
 from cchc.i18n import short_label, t
 from cchc.parse.codebook import load_codebook
+from cchc.small_samples import counts_note
 from cchc.ui.data import query
 from cchc.ui.state import State, seed_page_widget, sync_url
 from cchc.ui.widgets import caption_of, chart_spec, show_chart
@@ -65,16 +66,18 @@ def _what(measure: str, lang: str) -> str:
 
 
 def map_caption(
-    state: State, measure: str, era: str, n_plans: int, outlined: bool, n_unplaced: int = 0
-) -> str:
-    """What the map counts · filters (all provinces, the era's view) · source · how to read it."""
+    state: State, measure: str, era: str, n_plans: int, outlined: bool, n_unplaced: int = 0,
+    small_note: str = "",
+) -> str:  # fmt: skip
+    """What the map counts · filters (all provinces, the era's view) · source · how to read it;
+    ``small_note``: what the mark on tiles of few plans means, as the heatmaps' captions say it."""
     lang = state.lang
-    notes = [t(f"map_note_{era}", lang), t("map_note_grey", lang)]
+    notes = [t(f"map_note_{era}", lang), t("map_note_grey", lang), small_note]
     if outlined:
         notes.append(t("map_note_highlight", lang))
     if n_unplaced:  # plans whose province could not be read: counted, said, not drawn
         notes.append(t("map_note_unplaced", lang, n=n_unplaced))
-    return caption_of(state, _what(measure, lang), n_plans, " ".join(notes))
+    return caption_of(state, _what(measure, lang), n_plans, " ".join(n for n in notes if n))
 
 
 def _follow_view(era_key: str, view_by: str, default_era: str) -> None:
@@ -118,7 +121,8 @@ def province_map(state: State, highlight: Iterable[str] = (), key: str = "map") 
     n_plans = int(values["n_plans"].sum()) if not values.empty else 0
     unplaced = rows[rows["province"].isna()]
     n_unplaced = int(unplaced["n_plans_total"].iloc[0]) if not unplaced.empty else 0
-    caption = map_caption(map_state, measure, era, n_plans, bool(outlined), n_unplaced)
+    small = counts_note(values["n_plans"], lang)
+    caption = map_caption(map_state, measure, era, n_plans, bool(outlined), n_unplaced, small)
     label = measure_options(lang)[measure]
     spec = chart_spec("charts_map.tile_map", values, era, label, lang, caption, highlight=outlined)
     show_chart(spec, caption)

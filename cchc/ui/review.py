@@ -11,12 +11,14 @@ import pandas as pd
 import streamlit as st
 
 from cchc.i18n import family_name, level_name, t
+from cchc.i18n_dates import date_text
 from cchc.parse.extract import Extraction
 from cchc.parse.metadata import FIELDS
 from cchc.store.build import FileResult
 from cchc.store.imports import Checked
 from cchc.ui.corrections import META, META_LABELS, category_label, correction_widgets
 from cchc.ui.detail import evidence_html, how_text
+from cchc.ui.widgets import static_table
 
 MAX_EVIDENCE = 3
 
@@ -63,16 +65,22 @@ def review_table(checked: list[Checked], lang: str) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+METADATA_COLUMNS = {"field": "field", "value": "value", "confidence": "confidence",
+                    "how": "how_found"}  # fmt: skip
+
+
 def _metadata(ext: Extraction, lang: str) -> pd.DataFrame:
     rows = []
     for name in FIELDS:
         meta = ext.metadata[name]
         value = level_name(meta.value, lang) if name == "issuer_level" else meta.value
+        if name == "issued_on":  # as the detail page writes it: 05/02/2026, 5 Feb 2026
+            value = date_text(value, lang)
         rows.append({
-            t("field", lang): t(META_LABELS[name], lang),
-            t("value", lang): "—" if value in (None, "") else str(value),
-            t("confidence", lang): t(f"conf_{meta.confidence}", lang),
-            t("how_found", lang): how_text(meta.how, lang),
+            "field": t(META_LABELS[name], lang),
+            "value": "—" if value in (None, "") else str(value),
+            "confidence": t(f"conf_{meta.confidence}", lang),
+            "how": how_text(meta.how, lang),
         })  # fmt: skip
     return pd.DataFrame(rows)
 
@@ -109,7 +117,8 @@ def _facts(ext: Extraction, lang: str) -> None:
     st.markdown(f"**{t('targets', lang)}**")
     if ext.targets:
         col = t("col_text", lang)
-        targets = [{col: x.text, t("col_period", lang): x.period or ""} for x in ext.targets]
+        period = t("col_period", lang)  # a deadline as readers write it, 24/01/2025
+        targets = [{col: x.text, period: date_text(x.period or "", lang)} for x in ext.targets]
         st.dataframe(pd.DataFrame(targets), hide_index=True, width="stretch")
     else:
         st.caption(t("none_found", lang))
@@ -148,9 +157,10 @@ def show_file(item: Checked, lang: str) -> None:
         ext = item.extraction
         if ext is None:
             return
-        meta, cats = st.columns([3, 2])
-        with meta:
-            st.dataframe(_metadata(ext, lang), hide_index=True, width="stretch")
+        # The metadata table has the full width: in a column, "how it was found" wraps a word a line.
+        static_table(_metadata(ext, lang), METADATA_COLUMNS, lang)
+        facts, cats = st.columns([3, 2])
+        with facts:
             _facts(ext, lang)
         with cats:
             _categories(ext, lang)

@@ -140,7 +140,10 @@ def _cell_plans(state: State, frame: pd.DataFrame, cell: tuple[str, str], key: s
                 k=number(len(with_it), lang), n=number(len(rows), lang))  # fmt: skip
     st.markdown(f"**{summary}**")
     labels = plan_labels(rows, lang)
-    for _, row in with_it.head(SHOWN).iterrows():
+    shown = with_it.head(SHOWN)
+    sentences = query("cell_evidence", plan_ids=list(shown["plan_id"]), category_id=category)
+    shown = shown.merge(sentences, on="plan_id", how="left")  # no row: an analyst added it
+    for _, row in shown.iterrows():
         _plan_card(row, labels[row["plan_id"]], category, lang, key)
     if len(with_it) > SHOWN:
         st.caption(t("trace_more", lang, n=len(with_it) - SHOWN))

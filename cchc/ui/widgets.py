@@ -11,6 +11,7 @@ from pandas.io.formats.style import Styler
 
 from cchc.export import captions, images
 from cchc.i18n import number, t
+from cchc.i18n_dates import date_text, moment_text
 from cchc.read import MAX_BYTES
 from cchc.ui.data import data_info
 from cchc.ui.exports import chart_downloads, labelled_table_downloads, table_downloads
@@ -136,15 +137,21 @@ def md_literal(value: object) -> object:
 # table otherwise shares the width out evenly); numbers stay on one line.
 _MIN_WIDTH = {"col_cues": "16rem", "col_weak_cues": "8rem", "value": "14rem",
               "how_found": "12rem", "col_task": "20rem"}  # fmt: skip
+# Dates on screen as readers write them (19/06/2015, a correction's 22/11/2026 14:37; a target's
+# period is a deadline or a word, "tháng", left as it is); downloads keep the ISO values.
+_DATES = {"col_cited_on": date_text, "col_period": date_text, "col_fix_at": moment_text}
 
 
 def _readable(df: pd.DataFrame, columns: dict[str, str], lang: str) -> Styler:
     """The listed columns as text a static table prints well: labelled headers, "—" for blanks,
-    counts with the reader's separators ("1.234"; a year is left as it is), whole percents."""
+    counts with the reader's separators ("1.234"; a year is left as it is), whole percents,
+    dates as the reader writes them."""
     shown = with_blanks_shown(df[list(columns)])
-    numbers = []
+    numbers = []  # and dates: kept on one line
     for col, key in columns.items():
-        if key == "col_share":
+        if key in _DATES:
+            shown[col] = [v if v == "—" else _DATES[key](v, lang) for v in shown[col]]
+        elif key == "col_share":
             shown[col] = [number(100 * float(v), lang) + "%" for v in shown[col]]
         elif pd.api.types.is_numeric_dtype(shown[col]) and not key.startswith("col_year"):
             shown[col] = ["—" if pd.isna(v) else number(float(v), lang) for v in shown[col]]
@@ -184,6 +191,12 @@ def show_full_table(
     if caption:
         st.caption(caption)
     table_downloads(df, present, lang, caption)
+
+
+def static_table(df: pd.DataFrame, columns: dict[str, str], lang: str) -> None:
+    """``show_full_table``'s table alone (every row and word, wrapped), without downloads: for
+    what is not data yet, such as a file under review (and one popover per file would clash)."""
+    st.table(_readable(df, columns, lang), hide_index=True)
 
 
 def metrics(values: list[tuple[str, str]]) -> None:
