@@ -106,6 +106,8 @@ def test_overview_names_the_plans_behind_a_cell_and_opens_one(lang: str) -> None
     assert cards and all(c.endswith(levels) and "(" not in c for c in cards), cards
     marked = [m.value for m in at.markdown if "<mark" in m.value]
     assert marked and all("</mark>" in m for m in marked)
+    # in an HTML block: Markdown would turn a sentence's "- …" into a bullet, "*" into emphasis
+    assert all(m.startswith("<div class='cchc-evidence'") for m in marked)
     opener = next(b for b in at.button if b.key and b.key.startswith("ov_trace_open_"))
     plan_id = opener.key.removeprefix("ov_trace_open_")
     opener.click().run()

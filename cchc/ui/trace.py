@@ -103,7 +103,10 @@ def _plan_card(row: pd.Series, label: str, category: str, lang: str, key: str) -
         text, start, end = snippet(
             row["passage_text"], int(row["offset_in_passage"]), int(row["offset_end_in_passage"])
         )
-        st.markdown(evidence_html(text, start, end), unsafe_allow_html=True)
+        # Inside an HTML block Markdown is not applied: "- …" and "1. …" stay as written.
+        body = evidence_html(text, start, end)
+        st.markdown(f"<div class='cchc-evidence' style='padding-bottom:.5rem'>{body}</div>",
+                    unsafe_allow_html=True)  # fmt: skip
 
 
 def _pickers(frames: dict[str, pd.DataFrame], lang: str, key: str) -> tuple[str, str, str]:
