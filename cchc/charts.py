@@ -254,10 +254,12 @@ def _panel_labels(data: pd.DataFrame, years: list[int]) -> list[str]:
 def _plans_per_year(data: pd.DataFrame, lang: str) -> str:
     """ "Số kế hoạch theo năm: 2023: 1 · 2025: 4": a share of one plan is not a trend."""
     counts = data.groupby("year")["n_plans"].max()
-    # No-break space before each "·": a wrapped line never starts with one.
+    # No-break spaces before each "·" and after each year's colon: a wrapped line never starts
+    # with "·" nor parts a year from its count ("2025:" / "104").
     return (
-        t("plans_per_year", lang) + ": " + "\u00a0· ".join(f"{y}: {n}" for y, n in counts.items())
-    )
+        t("plans_per_year", lang) + ": "
+        + "\u00a0· ".join(f"{y}:\u00a0{n}" for y, n in counts.items())
+    )  # fmt: skip
 
 
 def trend_lines(df: pd.DataFrame, lang: str, caption: str, title: str | None = None) -> alt.Chart:

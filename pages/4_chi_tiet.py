@@ -40,8 +40,11 @@ fixed = corrected_list(detail["corrected_fields"])
 if fixed:
     st.caption(corrected_caption(fixed, lang))
 presence = query("plan_presence", plan_id=plan_id)
+# Keyed: "Mở kế hoạch" on a traced cell opens the evidence tab (cchc.ui.trace sets this key).
 meta_tab, outline_tab, evidence_tab, facts_tab = st.tabs(
-    [t("metadata", lang), t("outline", lang), t("evidence", lang), t("targets", lang)]
+    [t("metadata", lang), t("outline", lang), t("evidence", lang), t("targets", lang)],
+    key="detail_tab",
+    on_change="rerun",
 )
 with meta_tab:
     cols = {"field": "field", "value": "value", "corrected": "col_corrected", "how": "how_found",

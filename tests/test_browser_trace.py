@@ -47,4 +47,7 @@ def test_clicking_a_cell_shows_its_plans_and_opens_one_on_that_category(server: 
         settle(page)
         page.wait_for_function("() => location.search.includes('cat=')", timeout=TIMEOUT_MS)
         page.get_by_role("heading", name="Chi tiết kế hoạch").first.wait_for(timeout=TIMEOUT_MS)
+        # on the evidence tab: the sentences of the category clicked, not the plan's fields
+        chosen = page.locator("[role='tab'][aria-selected='true']").first
+        assert chosen.inner_text().strip() == "Bằng chứng trong văn bản"
         assert not page.locator("[data-testid='stException']").count()

@@ -7,8 +7,10 @@ from __future__ import annotations
 import html
 import io
 import re
+import textwrap
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from PIL import Image
 from pptx import Presentation
@@ -215,3 +217,13 @@ def test_long_merged_province_names_wrap_so_the_grid_keeps_its_width(seeds) -> N
     assert "\n" in merged and all(len(line) <= 26 for line in merged.split("\n"))
     assert merged.replace("\n", " ") == f"{long} {MARK}"  # one plan: marked, after the wrap
     assert f"Sơn La {MARK}" in rows  # short names stay on one line
+
+
+def test_the_plans_per_year_note_never_parts_a_year_from_its_count() -> None:
+    """Wrapped anywhere, a line may not end in "2025:" with "104" on the next one."""
+    data = pd.DataFrame({"year": [2021, 2022, 2023, 2024, 2025], "n_plans": [9, 12, 104, 7, 88]})
+    note = charts._plans_per_year(data, "vi")
+    for width in range(20, 60):
+        for line in textwrap.wrap(note, width):
+            assert not line.rstrip().endswith(":") or line.startswith("Số kế hoạch"), line
+            assert not line.startswith("·"), line

@@ -81,12 +81,16 @@ def test_the_sentence_shown_for_a_plan_is_its_first_evidence_on_the_detail_page(
                 assert row.offset_end_in_passage == first["offset_end_in_passage"]
 
 
-def test_a_long_passage_is_cut_around_the_cue_and_the_cue_stays_marked() -> None:
-    passage = "a" * 500 + "Cải cách thể chế" + "b" * 500
-    text, start, end = snippet(passage, 500, 516)
-    assert text[start:end] == "Cải cách thể chế"
+def test_a_long_passage_is_cut_at_spaces_around_the_cue_and_the_cue_stays_marked() -> None:
+    words = "tuyên truyền cải cách hành chính " * 20
+    passage = words + "Cải cách thể chế" + " " + words
+    start = len(words)
+    text, begin, end = snippet(passage, start, start + 16)
+    assert text[begin:end] == "Cải cách thể chế"
     assert text.startswith("…") and text.endswith("…")
-    assert len(text) == 2 * CONTEXT + 16 + 2
+    assert text[1] != " " and text[1:].split(" ")[0] in words.split()  # a whole first word
+    assert text[:-1].split(" ")[-1] in words.split()  # and a whole last word
+    assert len(text) <= 2 * CONTEXT + 16 + 2
     short = "Tuyên truyền cải cách thể chế."
     assert snippet(short, 13, 29) == (short, 13, 29)
 

@@ -151,7 +151,7 @@ def find_issued_on(text: str, header_end: int) -> Field:
     when = iso_date(*match.groups()[1:])
     if when is None:
         return missing(f"ngày không hợp lệ: {match.group(0).strip()} / invalid date")
-    return Field(when, "high", "dòng địa danh, ngày tháng")
+    return Field(when, "high", "dòng địa danh, ngày tháng / place-and-date line")
 
 
 _NAME = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+ ){1,4}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+$")

@@ -63,9 +63,16 @@ def follow_clicks(frames: dict[str, pd.DataFrame], key: str) -> str | None:
 
 
 def snippet(passage: str, start: int, end: int) -> tuple[str, int, int]:
-    """The passage cut to CONTEXT characters around the cue ("…" marks a cut), with the cue's new
-    offsets: a table row or a long paragraph would otherwise fill the screen."""
+    """The passage cut to about CONTEXT characters around the cue, at spaces ("…" marks a cut),
+    with the cue's new offsets: a table row or a long paragraph would otherwise fill the screen,
+    and a quote that starts mid-word ("…oàn thể") reads as careless in a briefing."""
     lo, hi = max(0, start - CONTEXT), min(len(passage), end + CONTEXT)
+    if lo > 0:
+        space = passage.find(" ", lo, start)
+        lo = space + 1 if space != -1 else lo
+    if hi < len(passage):
+        space = passage.rfind(" ", end, hi)
+        hi = space if space != -1 else hi
     head = "…" if lo > 0 else ""
     tail = "…" if hi < len(passage) else ""
     return head + passage[lo:hi] + tail, start - lo + len(head), end - lo + len(head)
@@ -88,6 +95,7 @@ def _plan_card(row: pd.Series, label: str, category: str, lang: str, key: str) -
             width="stretch",
         )  # fmt: skip
         if opened:  # the detail page's pickers read these keys; the sidebar filters stay as set
+            st.session_state["detail_tab"] = t("evidence", lang)  # the sentences, not the fields
             st.session_state["detail_plan"], st.session_state["detail_cat"] = (
                 row["plan_id"],
                 category,
