@@ -92,3 +92,14 @@ def settle(tab) -> None:
         "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=TIMEOUT_MS
     )
     tab.wait_for_timeout(1200)  # charts render after the script run
+
+
+@contextmanager
+def app_on_bundled_plans(folder: Path) -> Iterator[str]:
+    """The app on a database built in ``folder`` from the bundled plans; yields its URL."""
+    from cchc.store.build import build_database  # only the tests that start an app pay for it
+
+    db = folder / "cchc.duckdb"
+    build_database(plans_dir=ROOT / "data" / "plans", db_path=db, progress=False)
+    with running_app({"CCHC_DB": str(db)}) as url:
+        yield url

@@ -7,17 +7,14 @@ from collections.abc import Iterator
 
 import pytest
 
-from cchc.store.build import build_database
-from tests.browser import ROOT, SHOTS, TIMEOUT_MS, browser_tab, running_app, settle
+from tests.browser import SHOTS, TIMEOUT_MS, app_on_bundled_plans, browser_tab, settle
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    db = tmp_path_factory.mktemp("trace") / "cchc.duckdb"
-    build_database(plans_dir=ROOT / "data" / "plans", db_path=db, progress=False)
-    with running_app({"CCHC_DB": str(db)}) as url:
+    with app_on_bundled_plans(tmp_path_factory.mktemp("trace")) as url:
         yield url
 
 

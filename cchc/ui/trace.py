@@ -117,7 +117,10 @@ def _plan_card(row: pd.Series, label: str, category: str, lang: str, key: str) -
                     unsafe_allow_html=True)  # fmt: skip
 
 
-def _pickers(frames: dict[str, pd.DataFrame], lang: str, key: str) -> tuple[str, str, str]:
+Cell = tuple[tuple[str, str], tuple[str, str]]  # (province, category) and their names on screen
+
+
+def _pickers(frames: dict[str, pd.DataFrame], lang: str, key: str) -> Cell:
     """Family (when there are several), province and category, side by side."""
     families = [f for f, frame in frames.items() if not frame.empty]
     cols = st.columns([1, 2, 2] if len(families) > 1 else [1, 1])
@@ -134,20 +137,19 @@ def _pickers(frames: dict[str, pd.DataFrame], lang: str, key: str) -> tuple[str,
     category = cols[-1].selectbox(
         t("trace_category", lang), list(categories), key=f"{key}_cat", format_func=categories.get
     )
-    return family, province, category
+    return (province, category), (provinces[province], categories[category])
 
 
-def _cell_plans(state: State, frame: pd.DataFrame, cell: tuple[str, str], key: str) -> None:
+def _cell_plans(state: State, cell: Cell, key: str) -> None:
     """The plans behind one cell: those with the category with their sentence, then the others
     by name."""
-    lang, (province, category) = state.lang, cell
-    provinces, categories = _choices(frame, lang)
+    lang, ((province, category), (province_name, category_name)) = state.lang, cell
     rows = query("cell_plans", state.filters, province=province, category_id=category)
     if rows.empty:
         st.info(t("trace_none", lang))
         return
     with_it = rows[rows["has_category"]]
-    summary = t("trace_summary", lang, province=provinces[province], category=categories[category],
+    summary = t("trace_summary", lang, province=province_name, category=category_name,
                 k=number(len(with_it), lang), n=number(len(rows), lang))  # fmt: skip
     st.markdown(f"**{summary}**")
     labels = plan_labels(rows, lang)
@@ -172,8 +174,8 @@ def trace_cell(state: State, frames: dict[str, pd.DataFrame], key: str) -> None:
     clicked = follow_clicks(frames, key)
     st.subheader(t("trace_title", lang))
     st.caption(t("trace_help", lang))
-    family, province, category = _pickers(frames, lang, key)
+    cell = _pickers(frames, lang, key)
     if clicked:
         show = st.dialog(t("trace_title", lang), width="large")(_cell_plans)
-        show(state, frames[family], (province, category), f"{key}_dlg")
-    _cell_plans(state, frames[family], (province, category), key)
+        show(state, cell, f"{key}_dlg")
+    _cell_plans(state, cell, key)
