@@ -32,4 +32,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "brief_chosen": ("Đã chọn {n}/{total} biểu đồ.", "{n} of {total} charts chosen."),
     "fix_present": ("có", "present"),
     "fix_absent": ("không có", "absent"),
+    "citations_cells": (
+        "Mỗi ô: tỷ lệ kế hoạch của năm đó có trích dẫn văn bản, trong ngoặc là số kế hoạch; "
+        "— : không kế hoạch nào của năm đó trích dẫn. Văn bản được nhiều kế hoạch trích dẫn nhất "
+        "ở trên cùng.",
+        "Each cell: the share of that year's plans citing the document, with the number of plans "
+        "in brackets; —: no plan of that year cites it. The most cited documents come first.",
+    ),
 }

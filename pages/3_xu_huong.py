@@ -6,8 +6,9 @@ import streamlit as st
 
 from cchc.i18n import FAMILIES, family_name, t
 from cchc.ui.data import query
+from cchc.ui.insights import citation_table
 from cchc.ui.state import seed_page_widget, sync_url
-from cchc.ui.widgets import caption_text, chart_spec, empty_state, show_chart, show_table
+from cchc.ui.widgets import caption_text, chart_spec, empty_state, show_chart, show_shaped_table
 
 state = st.session_state["_state"]
 lang, f = state.lang, state.filters
@@ -41,4 +42,5 @@ else:
         "n_citing": "col_n_citing", "n_plans": "col_n_plans", "share": "col_share",
         "first_year_cited": "col_first_year",
     }  # fmt: skip
-    show_table(uptake, cols, lang, caption_text(state, "c_citations", n))
+    cap = caption_text(state, "c_citations", n, t("citations_cells", lang))
+    show_shaped_table(citation_table(uptake, lang), uptake, cols, lang, cap)

@@ -10,6 +10,7 @@ import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from cchc.i18n import t
 from cchc.parse.extract import EXTRACTOR_VERSION
 from cchc.read import read_document
 from cchc.ui.notices import coded_by_older
@@ -207,11 +208,22 @@ def test_compare_grids_put_the_chosen_provinces_side_by_side_as_columns() -> Non
     assert len(rows) == 12 and "Cổng/Trang thông tin điện tử" in rows
 
 
-def test_trend_page_tables_show_shares_as_whole_percents() -> None:
-    # Three 2025 plans: a document cited by one of them is 33 %, not 33.33 % beside 100 %.
-    at = open_page("pages/3_xu_huong.py", prov=["An Giang", "Hà Giang", "Cao Bằng"])
-    shares = at.dataframe[0].value["share"]
-    assert set(shares) <= {0.33, 0.67, 1.0} and 0.33 in set(shares)
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_trend_page_shows_each_cited_document_across_the_years_in_one_whole_table(
+    lang: str,
+) -> None:
+    """One row a document, one column a year, every row on screen (no grid scrolling inside
+    itself); shares are whole percents with the number of plans: three 2025 plans, a document
+    cited by one of them is "33% (1)", not 33.33 %."""
+    at = open_page("pages/3_xu_huong.py", prov=["An Giang", "Hà Giang", "Cao Bằng"], lang=lang)
+    assert not at.dataframe
+    table = at.table[0].value
+    assert list(table.columns) == [{"vi": "Văn bản", "en": "Document"}[lang], "2025"]
+    cells = set(table["2025"])
+    assert "33% (1)" in cells and cells <= {"33% (1)", "67% (2)", "100% (3)"}
+    keys = list(table.iloc[:, 0])
+    assert len(keys) == len(set(keys)) and "57-NQ/TW" in keys
+    assert any(c.value.endswith(t("citations_cells", lang)) for c in at.caption)  # a cell's words
 
 
 def test_first_run_without_database_builds_it(tmp_path: Path, monkeypatch) -> None:

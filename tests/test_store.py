@@ -15,6 +15,7 @@ from cchc.charts import pool_years
 from cchc.export.findings import citation_shares
 from cchc.store.build import DEFAULT_PLANS, build_database, plan_files
 from cchc.store.db import Filters, connect, load_sql, query_names, query_params, run_query
+from cchc.store.schema import column_types
 
 TABLES = ["plans", "sections", "passages", "codebook", "mentions", "presence", "targets",
           "citations", "units", "provinces_63", "provinces_34", "build_info"]  # fmt: skip
@@ -29,6 +30,18 @@ def test_build_makes_every_table(seed_db):
     counts = _counts(seed_db)
     assert counts["plans"] == 5 and counts["provinces_63"] == 63 and counts["provinces_34"] == 34
     assert all(counts[t] > 0 for t in TABLES)
+
+
+def test_the_loader_knows_every_column_type_the_built_database_has(seed_db):
+    """The bulk loader types its columns from the DDL text; the database must agree."""
+    with duckdb.connect(str(seed_db), read_only=True) as con:
+        found: dict[str, list[str]] = {}
+        for table, kind in con.execute(
+            "SELECT table_name, data_type FROM duckdb_columns() "
+            "WHERE database_name = current_database() ORDER BY table_name, column_index"
+        ).fetchall():
+            found.setdefault(table, []).append(kind)
+    assert column_types() == found
 
 
 def test_build_is_idempotent(seed_db, tmp_path):

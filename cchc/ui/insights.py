@@ -7,7 +7,7 @@ import pandas as pd
 from cchc.charts import pool_years
 from cchc.collate import vi_sorted
 from cchc.export.findings import year_change
-from cchc.i18n import t
+from cchc.i18n import number, t
 from cchc.small_samples import marked, small_places
 
 
@@ -64,3 +64,24 @@ def coverage_table(coverage: pd.DataFrame, lang: str) -> pd.DataFrame:
     wide = wide.rename(index=lambda p: marked(p, p in small))
     order = list(dict.fromkeys(agg["area"]))
     return wide[order].reset_index().rename(columns={place: t("col_province", lang)})
+
+
+def citation_table(uptake: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Cited documents × years, one row a document (most plans citing it first) and one column a
+    year, each cell "30% (12)": a leader reads a document's uptake across the row, where the
+    query's one row per document and year ran to a hundred rows that scrolled inside the table."""
+    if uptake.empty:
+        return pd.DataFrame()
+    data = uptake.assign(
+        cell=[f"{number(100 * s, lang)}% ({number(n, lang)})"
+              for s, n in zip(uptake["share"], uptake["n_citing"], strict=True)]
+    )  # fmt: skip
+    wide = data.pivot(index="cite_key", columns="year", values="cell").fillna("—")
+    wide.columns = [str(year) for year in wide.columns]
+    # Most plans citing first; the issuer and first year are left to the download: the key ends
+    # with its issuer ("57-NQ/TW") and the row shows where citing starts.
+    plans = data.groupby("cite_key")["n_citing_once"].sum()
+    first = data.groupby("cite_key")["first_year_cited"].min()
+    order = sorted(plans.index, key=lambda key: (-plans[key], first[key]))
+    table = wide.loc[order].reset_index()
+    return table.rename(columns={"cite_key": t("col_cite_key", lang)})

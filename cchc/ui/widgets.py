@@ -199,6 +199,19 @@ def static_table(df: pd.DataFrame, columns: dict[str, str], lang: str) -> None:
     st.table(_readable(df, columns, lang), hide_index=True)
 
 
+def show_shaped_table(
+    shown: pd.DataFrame, data: pd.DataFrame, columns: dict[str, str], lang: str, caption: str
+) -> None:
+    """A table already shaped and labelled for reading (``shown``: e.g. one column a year), whole
+    and wrapped; the downloads give ``data``'s listed ``columns``, one row a record."""
+    cells = shown.apply(lambda col: col.map(md_literal))
+    first = cells.columns[:1]  # the row's name ("749/QĐ-TTg") on one line
+    st.table(cells.style.set_properties(first, **{"white-space": "nowrap"}), hide_index=True)
+    if caption:
+        st.caption(caption)
+    table_downloads(data, columns, lang, caption)
+
+
 def metrics(values: list[tuple[str, str]]) -> None:
     """Headline numbers in one row (large: leaders read them across a meeting room).
 
