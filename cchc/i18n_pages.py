@@ -39,4 +39,5 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Each cell: the share of that year's plans citing the document, with the number of plans "
         "in brackets; —: no plan of that year cites it. The most cited documents come first.",
     ),
+    "upload_button": ("Chọn tệp", "Choose files"),
 }

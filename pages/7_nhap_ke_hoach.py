@@ -7,13 +7,13 @@ import streamlit as st
 from cchc.i18n import t
 from cchc.ui import importer, review
 from cchc.ui.corrections import corrections_file_section
-from cchc.ui.widgets import hide_upload_instructions, upload_label
+from cchc.ui.widgets import plain_table, upload_label, uploader_in_readers_words
 
 state = st.session_state["_state"]
 lang = state.lang
 st.title(t("page_import", lang))
 st.caption(t("imp_intro", lang))
-hide_upload_instructions()
+uploader_in_readers_words(lang)
 
 results = st.container()  # filled below, once we know whether new files were uploaded
 files = st.file_uploader(
@@ -27,7 +27,7 @@ with results:
 if uploads:
     checked = importer.check_files(uploads)
     st.subheader(t("imp_review", lang))
-    st.dataframe(review.review_table(checked, lang), hide_index=True, width="stretch")
+    plain_table(review.review_table(checked, lang))
     for item in checked:
         review.show_file(item, lang)
     importer.save_button(checked, lang)

@@ -16,6 +16,7 @@ import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from cchc.i18n import t
 from cchc.i18n_dates import moment_text
 from cchc.parse.metadata import FIELDS
 from cchc.store.build import DEFAULT_PLANS, build_database, plan_files
@@ -84,16 +85,17 @@ def test_review_then_save_adds_the_plan_and_the_overview_shows_it(small_db) -> N
     at = open_import()
     assert overview_count(open_import()) == "3"
     upload(at, (NEW.name, NEW.read_bytes()))
-    review = at.dataframe[0].value
-    assert list(review["Tệp"]) == [NEW.name]
+    review = at.table[0].value
+    assert list(review["Tệp"]) == [NEW.name.replace("_", "\\_")]  # shown literally, not as Markdown
     assert "Sẵn sàng" in review["Trạng thái"].iloc[0]
     assert review["Tỉnh"].iloc[0] == "An Giang"
+    assert review[t("imp_col_years")].iloc[0] == "2025", "a one-year plan is not '2025–2025'"
     assert plan_count(db) == 3, "reviewing writes nothing"
     assert any("<mark" in m.value for m in at.markdown), "evidence sentences are highlighted"
     at.button(key="imp_save").click().run()
     assert not at.exception
     assert "Đã lưu 1 kế hoạch mới" in texts(at)
-    result = at.dataframe[0].value
+    result = at.table[0].value
     assert "Đã thêm" in result["Trạng thái"].iloc[0]
     assert plan_count(db) == 4 and (plans / NEW.name).exists()
     assert sorted(p.name for p in DEFAULT_PLANS.iterdir()) == repo_files
@@ -105,9 +107,9 @@ def test_the_review_shows_every_reason_whole_in_a_static_table(small_db, lang) -
     """A grid cuts "how it was found" at its column edge ("tên tỉnh trong văn bản (đi…"): the
     review's metadata is a full-width static table that wraps, one row per field."""
     at = upload(open_import(lang), (NEW.name, NEW.read_bytes()))
-    assert len(at.dataframe) == 1, "only the one-row-per-file summary is a grid"
+    assert not at.dataframe, "no grid: the one-row-per-file summary is static too"
     field, how = {"vi": ("Trường", "Cách xác định"), "en": ("Field", "How it was found")}[lang]
-    meta = at.table[0].value.set_index(field)
+    meta = at.table[1].value.set_index(field)
     assert len(meta) == len(FIELDS)
     reason = meta.loc[{"vi": "Tỉnh", "en": "Province"}[lang], how]
     whole = {"vi": r"tên tỉnh trong văn bản \(điểm \d+\)", "en": r"named in text.*"}[lang]
@@ -118,7 +120,7 @@ def test_the_review_shows_every_reason_whole_in_a_static_table(small_db, lang) -
 def test_the_review_gives_the_issue_date_as_the_reader_writes_it(small_db) -> None:
     dated = "Số: 123/QĐ-UBND\nAn Giang, ngày 05 tháng 02 năm 2025\n" + NEW.read_text("utf-8")
     at = upload(open_import(), ("dated.txt", dated.encode("utf-8")))
-    meta = at.table[0].value.set_index("Trường")
+    meta = at.table[1].value.set_index("Trường")  # under the one-row-per-file summary
     assert meta.loc["Ngày ban hành", "Giá trị"] == "05/02/2025"
 
 
@@ -161,9 +163,9 @@ def test_every_bad_input_says_why_in_both_languages_and_changes_nothing(small_db
 def test_not_a_plan_can_be_imported_anyway(small_db) -> None:
     db, _ = small_db
     at = upload(open_import(), ("tin_tuc.txt", (BAD / "not_a_plan.txt").read_bytes()))
-    assert "Bị từ chối" in at.dataframe[0].value["Trạng thái"].iloc[0]
+    assert "Bị từ chối" in at.table[0].value["Trạng thái"].iloc[0]
     at.checkbox[0].check().run()
-    assert "Sẵn sàng" in at.dataframe[0].value["Trạng thái"].iloc[0]
+    assert "Sẵn sàng" in at.table[0].value["Trạng thái"].iloc[0]
     at.button(key="imp_save").click().run()
     assert plan_count(db) == 4
 
@@ -185,7 +187,7 @@ def test_a_correction_made_on_import_shows_on_the_detail_page_and_survives_a_reb
 ) -> None:
     db, plans = small_db
     at = upload(open_import(), (NEW.name, NEW.read_bytes()))
-    pid = at.dataframe[0].value["Mã kế hoạch"].iloc[0]
+    pid = at.table[0].value["Mã kế hoạch"].iloc[0]
     at.number_input(key=f"imp_{pid}_year_from").set_value(2024)
     at.multiselect(key=f"imp_{pid}_remove").set_value(["channel/bao_chi"])
     at.button(key="imp_save").click().run()
@@ -216,7 +218,7 @@ def test_an_end_year_before_the_start_year_on_import_saves_nothing_and_keeps_the
 ) -> None:
     db, plans = small_db
     at = upload(open_import(), (NEW.name, NEW.read_bytes()))
-    pid = at.dataframe[0].value["Mã kế hoạch"].iloc[0]
+    pid = at.table[0].value["Mã kế hoạch"].iloc[0]
     at.number_input(key=f"imp_{pid}_year_to").set_value(2020)  # the plan starts in 2025
     at.text_input(key=f"imp_{pid}_author").input("chuyen.vien@bnv")
     at.button(key="imp_save").click().run()

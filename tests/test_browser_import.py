@@ -47,6 +47,7 @@ def test_upload_review_save_and_the_count_goes_up(server, page) -> None:
     settle(page)
     page.get_by_role("heading", name="Nhập kế hoạch").first.wait_for()
     page.get_by_text("Số kế hoạch trong dữ liệu: 3").first.wait_for()
+    assert _uploader_button_words(page) == ["Chọn tệp", "Chọn tệp"]  # not Streamlit's "Upload"
     page.locator("[data-testid='stFileUploader'] input[type=file]").first.set_input_files(str(new))
     page.get_by_text("Xem lại trước khi lưu").first.wait_for()
     settle(page)
@@ -63,6 +64,15 @@ def test_upload_review_save_and_the_count_goes_up(server, page) -> None:
     settle(page)
     metric = page.locator("[data-testid='stMetricValue']").first
     assert metric.inner_text().strip() == "4"
+
+
+def _uploader_button_words(page) -> list[str]:
+    """What each uploader's button shows: its own text is hidden and the reader's word written
+    after it (Streamlit's "Upload" has no parameter for its words)."""
+    return page.locator("[data-testid='stFileUploaderDropzone'] button p").evaluate_all(
+        "ps => ps.map(p => getComputedStyle(p).fontSize === '0px'"
+        " ? JSON.parse(getComputedStyle(p, '::after').content) : p.innerText)"
+    )
 
 
 def _every_reason_reads_whole_at_1280(page) -> None:

@@ -33,6 +33,7 @@ from cchc.ui.review import (
     present_keys,
     status_text,
 )
+from cchc.ui.widgets import plain_table
 
 TYPES = ["txt", "md", "markdown", "docx", "pdf", "zip"]
 
@@ -188,4 +189,4 @@ def show_results(lang: str, new_uploads: bool) -> None:
         t("imp_col_file", lang): r.source, t("imp_col_status", lang): status_text(r, lang),
         t("imp_col_plan", lang): r.plan_id or "", t("imp_col_message", lang): message_text(r, lang),
     } for r in results]  # fmt: skip
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    plain_table(pd.DataFrame(rows))

@@ -18,7 +18,7 @@ from cchc.store.build import FileResult
 from cchc.store.imports import Checked
 from cchc.ui.corrections import META, META_LABELS, category_label, correction_widgets
 from cchc.ui.detail import evidence_html, how_text
-from cchc.ui.widgets import static_table
+from cchc.ui.widgets import plain_table, static_table
 
 MAX_EVIDENCE = 3
 
@@ -52,8 +52,9 @@ def review_table(checked: list[Checked], lang: str) -> pd.DataFrame:
     for item in checked:
         ext = item.extraction
         years = ""
-        if ext and ext.value("year_from"):
-            years = f"{ext.value('year_from')}–{ext.value('year_to') or ext.value('year_from')}"
+        if ext and ext.value("year_from"):  # "2025", or "2022–2025" for a multi-year plan
+            start, end = ext.value("year_from"), ext.value("year_to")
+            years = f"{start}–{end}" if end and end != start else str(start)
         rows.append({
             t("imp_col_file", lang): item.name,
             t("imp_col_status", lang): status_text(item.result, lang),
@@ -119,7 +120,7 @@ def _facts(ext: Extraction, lang: str) -> None:
         col = t("col_text", lang)
         period = t("col_period", lang)  # a deadline as readers write it, 24/01/2025
         targets = [{col: x.text, period: date_text(x.period or "", lang)} for x in ext.targets]
-        st.dataframe(pd.DataFrame(targets), hide_index=True, width="stretch")
+        plain_table(pd.DataFrame(targets))
     else:
         st.caption(t("none_found", lang))
     st.markdown(f"**{t('citations', lang)}**")

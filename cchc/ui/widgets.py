@@ -212,6 +212,12 @@ def show_shaped_table(
     table_downloads(data, columns, lang, caption)
 
 
+def plain_table(df: pd.DataFrame) -> None:
+    """A small table whose headers are already in the reader's language, whole and wrapped (a
+    grid cuts a long note at its column edge), its text written literally."""
+    st.table(df.map(md_literal), hide_index=True)
+
+
 def metrics(values: list[tuple[str, str]]) -> None:
     """Headline numbers in one row (large: leaders read them across a meeting room).
 
@@ -236,14 +242,20 @@ def show_pivot(df: pd.DataFrame, first_col: str, caption: str = "") -> None:
 
 
 # Streamlit writes its upload limit under every uploader in English ("100MB per file"), which is
-# not our per-plan limit: the labels say the limits in the reader's language instead.
-_NO_UPLOAD_INSTRUCTIONS = (
-    "<style>[data-testid='stFileUploaderDropzoneInstructions'] {display: none}</style>"
-)
+# not our per-plan limit: the labels say the limits in the reader's language instead. Its button
+# says "Upload" in English whatever the page's language, and has no parameter for its words: the
+# style writes the reader's word in its place.
+_UPLOADER_STYLE = """<style>
+[data-testid='stFileUploaderDropzoneInstructions'] {display: none}
+[data-testid='stFileUploaderDropzone'] [data-testid='stBaseButton-secondary'] p {font-size: 0}
+[data-testid='stFileUploaderDropzone'] [data-testid='stBaseButton-secondary'] p::after {
+    content: "%s"; font-size: 0.875rem;
+}
+</style>"""
 
 
-def hide_upload_instructions() -> None:
-    st.html(_NO_UPLOAD_INSTRUCTIONS)
+def uploader_in_readers_words(lang: str) -> None:
+    st.html(_UPLOADER_STYLE % t("upload_button", lang))
 
 
 def upload_label(lang: str) -> str:
