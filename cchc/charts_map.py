@@ -2,9 +2,10 @@
 
 One equal square per province (cchc.geo.tilegrid), so the Red River delta is as visible as the
 Central Highlands. Provinces without a plan for the filters are drawn as "no data" (grey, dashed
-outline, "–"), never as 0%. A province of fewer than small_samples.MIN_PLANS plans is hatched and
-carries small_samples.MARK, as the heatmaps mark its row. The Hoàng Sa and Trường Sa archipelagos
-are always drawn and labelled.
+outline, "–"), never as 0%. A province of fewer than small_samples.MIN_PLANS plans keeps its colour
+but is dog-eared, with small_samples.MARK in the cut corner, as the heatmaps mark its row, and the
+legend says so (cchc.charts_map_marks). The Hoàng Sa and Trường Sa archipelagos are always drawn
+and labelled.
 
 ``pool_measure`` turns the rows of queries/province_measure.sql into one value per province by
 pooling counts over the selected years (each plan once: sum n_with_once / n_plans_total), never by averaging shares;
@@ -20,6 +21,7 @@ import altair as alt
 import pandas as pd
 
 from cchc.charts import FONT
+from cchc.charts_map_marks import MARK_XY, cut_layers, mark_layer
 from cchc.geo.provinces import ERA_NEW, merged_label
 from cchc.geo.tilegrid import archipelago_tiles, tile_layout
 from cchc.i18n import t
@@ -34,7 +36,6 @@ ISLAND_WIDTH = 1.9  # tiles
 # Vertical place of each text line in a tile (share of the tile from its top): names, then value.
 _NAME_OFFSETS = {1: (0.36, 0.68), 2: (0.26, 0.48, 0.75)}
 _ISLAND_OFFSETS = (0.27, 0.5, 0.73)  # "Quần đảo", "Hoàng Sa", "(Đà Nẵng)"
-_MARK_XY = (0.86, 0.16)  # the small-sample mark: top right, clear of the centred name lines
 # DejaVu Sans first: vl-convert (PNG/SVG/PDF exports) falls back per text run, not per glyph, and
 # shows a serif for Vietnamese when the first font it finds lacks a glyph; browsers without
 # DejaVu (Windows) move on to Arial as with the other charts.
@@ -43,13 +44,6 @@ MAP_FONT = f"'DejaVu Sans', {FONT}"  # share of a tile left blank on each side, 
 # written as Vietnamese papers write it; its tooltip gives the whole name, as the grids write it.
 # "Hồ Chí Minh" fits as "Hồ Chí / Minh" and is written whole.
 _TILE_NAMES = {"Bà Rịa - Vũng Tàu": "BR-VT"}
-_STRIPES = 7  # white diagonal stripes over a tile of few plans (a gradient: no pattern fills)
-_HATCH = alt.LinearGradient(
-    gradient="linear", x1=0, y1=0, x2=1, y2=1,
-    stops=[alt.GradientStop(color=c, offset=(i + d) / _STRIPES)
-           for i in range(_STRIPES)
-           for d, c in ((0, "#ffffff00"), (0.7, "#ffffff00"), (0.7, "#ffffff59"), (1, "#ffffff59"))],
-)  # fmt: skip
 POOLED_COLUMNS = ["province", "n_with", "n_total", "share", "n_plans", "issued_as",
                   "n_after_merger"]  # fmt: skip
 
@@ -102,7 +96,7 @@ def _value_row(name: str, era: str, lang: str, v: pd.Series | None) -> dict[str,
                 "tip_note": nodata}  # fmt: skip
     after = int(v["n_after_merger"] or 0)
     mark = "*" if after and era != ERA_NEW else ""
-    # Too few plans for the share to mean much: MARK in the tile's corner and a hatched tile.
+    # Too few plans for the share to mean much: a dog-eared tile with MARK in the cut corner.
     small = is_small(int(v["n_plans"]))
     notes = [t("map_after_merger", lang, n=after) if mark else "", mark_note(lang) if small else ""]
     pct = f"{v['share']:.0%}"
@@ -162,9 +156,9 @@ def text_frame(frame: pd.DataFrame) -> pd.DataFrame:
             placed = [("name", line, off) for line, off in zip(lines, offsets[:-1], strict=True)]
             placed.append(("value", tile["value"], offsets[-1]))
             if tile["small"]:  # in the corner: "100%" already fills a tile's width
-                placed.append(("mark", MARK, _MARK_XY[1]))
+                placed.append(("mark", MARK, MARK_XY[1]))
         for role, text, off in placed:
-            x = _MARK_XY[0] if role == "mark" else 0.5
+            x = MARK_XY[0] if role == "mark" else 0.5
             rows.append(tile | {"role": role, "text": text, "xc": tile["col"] + x,
                                 "yc": tile["row"] + off})  # fmt: skip
     return pd.DataFrame(rows)
@@ -223,7 +217,7 @@ def _tiles(frame: pd.DataFrame, lang: str, tile: int) -> list[alt.Chart]:
                           symbolType="square", symbolSize=400, symbolStrokeColor=NO_DATA_STROKE,
                           symbolDash=[4, 3]),
     )  # fmt: skip
-    return [
+    layers = [
         rect.transform_filter("datum.status == 'data'")
         .mark_rect(cornerRadius=3)
         .encode(color=share, stroke=stroke, strokeWidth=width),
@@ -231,12 +225,13 @@ def _tiles(frame: pd.DataFrame, lang: str, tile: int) -> list[alt.Chart]:
         .transform_calculate(nodata_label=f"'{t('map_no_data', lang)}'")
         .mark_rect(cornerRadius=3, stroke=NO_DATA_STROKE, strokeDash=[4, 3])
         .encode(color=nodata, strokeWidth=width),
-        # Hatched on top of its colour: the share is drawn but reads as uncertain.
-        rect.transform_filter("datum.small").mark_rect(cornerRadius=3, fill=_HATCH),
         rect.transform_filter("datum.status == 'island'").mark_rect(
             cornerRadius=12, fill="#f4f9fd", stroke=SEA_STROKE, strokeDash=[2, 3], strokeWidth=1.5
         ),
     ]
+    if frame["small"].any():  # dog-eared tiles, explained under "no data"
+        layers += cut_layers(rect, lang, (lx, ly + 105))
+    return layers
 
 
 def _labels(frame: pd.DataFrame, lang: str, tile: int) -> list[alt.Chart]:
@@ -255,9 +250,7 @@ def _labels(frame: pd.DataFrame, lang: str, tile: int) -> list[alt.Chart]:
         base.transform_filter("datum.role == 'value'")
         .mark_text(baseline="middle", fontSize=size + 3, fontWeight="bold")
         .encode(color=ink),
-        base.transform_filter("datum.role == 'mark'")
-        .mark_text(baseline="middle", fontSize=size + 3, fontWeight="bold")
-        .encode(color=ink),
+        mark_layer(base, size + 1),
         base.transform_filter("datum.role == 'island'").mark_text(
             baseline="middle", fontSize=size, fontStyle="italic", color=SEA_STROKE
         ),

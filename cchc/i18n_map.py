@@ -35,6 +35,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "map_no_data": ("Không có dữ liệu", "No data"),
     "map_share": ("Tỷ lệ", "Share"),
+    # The legend entry of the striped corner of a tile of few plans (cchc.charts_map_marks).
+    "map_small_legend": ("{mark}\u00a0dưới {n} kế hoạch", "{mark}\u00a0fewer than {n} plans"),
     "map_tt_province": ("Tỉnh, thành phố", "Province"),
     "map_tt_value": ("Giá trị", "Value"),
     "map_tt_plans": ("Số kế hoạch", "Plans"),

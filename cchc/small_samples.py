@@ -2,8 +2,8 @@
 
 One plan that covers an area reads as "1/1 = 100 %" at full colour beside a province whose 15
 plans give 80 %. The heatmaps mark such provinces' labels with MARK, the province map their tiles
-(hatched, MARK in the corner), and each caption says why; the written findings do not name them
-as highest or lowest.
+(a cut corner holding MARK, in its legend), and each caption says why; the written findings do
+not name them as highest or lowest.
 """
 
 from __future__ import annotations

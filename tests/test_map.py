@@ -258,9 +258,9 @@ _TIP_NAME = r"(?:Tỉnh, thành phố|Province): ([^;]+);"
 
 
 def _drawn(chart, caption: str) -> tuple[dict[str, list[str]], set[str], str]:
-    """What the exported map shows: each province tile's texts, the hatched tiles, and the texts
-    outside the tiles (title, caption, legend). Each drawn tile item carries its tooltip as an
-    aria-label, which names the province."""
+    """What the exported map shows: each province tile's texts, the dog-eared tiles (their cut
+    corner is the one gradient fill), and the texts outside the tiles (title, caption, legend).
+    Each drawn tile item carries its tooltip as an aria-label, which names the province."""
     svg = images.render_spec(images.spec_json(chart, caption), "svg").decode()
     texts: dict[str, list[str]] = {}
     others = []
@@ -269,20 +269,20 @@ def _drawn(chart, caption: str) -> tuple[dict[str, list[str]], set[str], str]:
             texts.setdefault(name.group(1), []).append(text)
         else:
             others.append(text)
-    hatched = re.findall(rf'<path aria-label="[^"]*?{_TIP_NAME}[^>]*fill="url\(#', svg)
-    return texts, set(hatched), " ".join(others)
+    cut = re.findall(rf'<path aria-label="[^"]*?{_TIP_NAME}[^>]*fill="url\(#', svg)
+    return texts, set(cut), " ".join(others)
 
 
-def test_a_province_of_one_plan_is_marked_and_hatched_on_the_exported_map():
+def test_a_province_of_one_plan_is_marked_and_dog_eared_on_the_exported_map():
     """1/1 = 100 % would read as full colour beside 7 plans: the tile carries the heatmaps' mark
-    and white stripes, the caption says why; 7 plans, or exactly MIN_PLANS, carry neither."""
+    in a cut corner, the caption says why; 7 plans, or exactly MIN_PLANS, carry neither."""
     values = _values({"Bắc Kạn": 1, "An Giang": 7, "Cà Mau": MIN_PLANS, "Sơn La": 2})
     caption = "Share · 2025 · Source: 13 plans. " + mark_note("en")
-    texts, hatched, others = _drawn(tile_map(values, "63", "m", "en", caption), caption)
+    texts, cut, others = _drawn(tile_map(values, "63", "m", "en", caption), caption)
     assert texts["Bắc Kạn"] == ["Bắc", "Kạn", "100%", MARK]
     assert texts["Sơn La"] == ["Sơn La", "100%", MARK]
     assert texts["An Giang"] == ["An", "Giang", "100%"] and texts["Cà Mau"] == ["Cà Mau", "100%"]
-    assert hatched == {"Bắc Kạn", "Sơn La"}
+    assert cut == {"Bắc Kạn", "Sơn La"}
     assert f"{MARK}\u00a0fewer than 3 plans: shares are unstable." in others
     tiles = tile_frame(values, "63", "en").set_index("name")
     assert tiles.loc["Bắc Kạn", "tip_plans"] == "1"  # the tooltip names the count and the mark
@@ -296,10 +296,31 @@ def test_the_merger_star_and_the_small_sample_mark_stay_distinct_on_one_tile():
     """A 63-layout tile can carry both: "*" after the value (issued after the merger), "†" in
     the corner (one plan); its tooltip explains both."""
     values = _values({"Tuyên Quang": 1}, after={"Tuyên Quang": 1})
-    texts, hatched, _ = _drawn(tile_map(values, "63", "m", "vi", "c"), "c")
+    texts, cut, _ = _drawn(tile_map(values, "63", "m", "vi", "c"), "c")
     assert texts["Tuyên Quang"] == ["Tuyên", "Quang", "100%*", MARK]
-    assert hatched == {"Tuyên Quang"}
+    assert cut == {"Tuyên Quang"}
     notes = tile_frame(values, "63", "vi").set_index("name").loc["Tuyên Quang", "tip_note"]
     merger, small = notes.split("; ")
     assert merger.startswith("gồm 1 kế hoạch ban hành từ 1/7/2025")
     assert small == f"{MARK}\u00a0dưới 3 kế hoạch: tỷ lệ dễ dao động."
+
+
+@pytest.mark.parametrize(
+    ("lang", "entry"), [("vi", "†\u00a0dưới 3 kế hoạch"), ("en", "†\u00a0fewer than 3 plans")]
+)
+@pytest.mark.parametrize("era", ["34", "63"])
+def test_the_legend_explains_the_cut_corner_when_a_tile_is_small(era, lang, entry):
+    """The mark is explained on the map itself, under "no data", in the reader's language (the
+    caption "c" does not say it here); a map with no small tile has no such entry, and the file
+    keeps its size either way (the entry sits in the sea)."""
+    province = "Cao Bằng"  # a tile of both layouts
+    sizes = []
+    for plans, shown in ((1, True), (MIN_PLANS, False)):
+        chart = tile_map(_values({province: plans}), era, "m", lang, "c")
+        svg = images.render_spec(images.spec_json(chart, "c"), "svg").decode()
+        legend = [text for label, text in re.findall(r"<text([^>]*)>([^<]*)</text>", svg)
+                  if not re.search(_TIP_NAME, label)]  # fmt: skip
+        assert (entry in legend) is shown
+        assert ("Không có dữ liệu" if lang == "vi" else "No data") in legend
+        sizes.append(re.search(r'<svg[^>]* width="([^"]+)" height="([^"]+)"', svg).groups())
+    assert sizes[0] == sizes[1]
