@@ -73,36 +73,40 @@ def build_automaton(codebook: Codebook) -> ahocorasick.Automaton:
 class Scan:
     """Whole-word hits of one walk over a plan's folded text."""
 
-    hits: list[tuple]  # cue hits (start, -end, order, key, payload): by start, longest first
+    hits: list[tuple]  # cue hits (start, -end, key, payloads): by start, longest first
     masks: list[tuple[int, int, frozenset[str]]]  # names (start, end, families they mask), sorted
     places: list[tuple[int, str, str]]  # province names (start, key, name), in the walk's order
+
+
+# Characters that often border a hit: a set lookup settles them without calling str.isalnum.
+_SEPARATORS = frozenset(" \n\t,.;:()\"'-/")
 
 
 def scan(folded: str, codebook: Codebook) -> Scan:
     """Find every cue, mask phrase and province name that stands as whole words."""
     hits, masks, places = [], [], []
-    size = len(folded)
-    for end_index, (key, length, cues, masked, place) in build_automaton(codebook).iter(folded):
-        end = end_index + 1
-        start = end - length
-        if (start and folded[start - 1].isalnum()) or (end < size and folded[end].isalnum()):
+    last = len(folded) - 1
+    for end, (key, length, cues, masked, place) in build_automaton(codebook).iter(folded):
+        start = end - length + 1  # ``end``: the index of the hit's last character
+        if start and (before := folded[start - 1]) not in _SEPARATORS and before.isalnum():
             continue  # part of a longer word
-        for cue in cues:
-            hits.append((start, -end, len(hits), key, cue))
+        if end < last and (after := folded[end + 1]) not in _SEPARATORS and after.isalnum():
+            continue
+        if cues:  # one tuple per cue key: (start, -end) never ties, so the sort stops there
+            hits.append((start, ~end, key, cues))  # ~end == -(end + 1): longest first
         if masked:
-            masks.append((start, end, masked))
+            masks.append((start, end + 1, masked))
         if place:
             places.append((start, key, place))
-    hits.sort()  # by start, longest first; ties keep the automaton's order
+    hits.sort()  # by start, longest first
     masks.sort()
     return Scan(hits, masks, places)
 
 
-def _masked(start: int, family: str, masks: list[tuple], upto: int) -> bool:
-    """Does the hit start inside a name that masks its family? ``masks[:upto]`` start at or
-    before the hit; masks are few and sorted, so only the last three of those can still be open."""
-    for j in range(max(0, upto - 3), upto):
-        mask_end, families = masks[j][1], masks[j][2]
+def _masked(start: int, family: str, window: list[tuple]) -> bool:
+    """Does the hit start inside a name that masks its family? ``window``: the last three masks
+    starting at or before the hit (masks are few and sorted: no earlier one can still be open)."""
+    for _, mask_end, families in window:
         if mask_end > start and family in families:
             return True
     return False
@@ -112,30 +116,43 @@ def code_mentions(scanned: Scan, passages: list[Passage]) -> list[Mention]:
     """Mentions that count under the codebook's section rules, longest cue first per category.
 
     ``scanned``: the text's ``scan`` (its cue hits and masks)."""
-    hits, masks = scanned.hits, scanned.masks
-    upto, n_masks = 0, len(masks)  # masks starting at or before the hit: hits come in order
+    masks, n_masks = scanned.masks, len(scanned.masks)
+    upto, window, reach = 0, [], -1  # masks starting at or before the hit; the window's last end
+    next_mask = masks[0][0] if masks else _NEVER
     kept: list[Mention] = []
     last_end: dict[str, int] = {}
-    index, last = 0, len(passages) - 1  # hits come in text order: walk the passages alongside
-    for start, neg_end, _, cue, (family, category, weak, sections, maskable) in hits:
-        if start < last_end.get(category, -1):
-            continue  # "một cửa" inside "một cửa liên thông": one mention, not two
-        while index < last and passages[index + 1].start <= start:
-            index += 1
-        passage = passages[index]
-        if passage.kind not in sections:
-            continue
-        if maskable and masks:
+    if not passages:
+        return kept  # a text without passages has no words to find
+    # Hits come in text order: walk the passages alongside, re-reading one only when it changes.
+    index, last = 0, len(passages) - 1
+    no, section_no, kind = passages[0].no, passages[0].section_no, passages[0].kind
+    next_start = passages[1].start if last else _NEVER
+    for start, neg_end, key, cues in scanned.hits:
+        if start >= next_start:
+            while index < last and passages[index + 1].start <= start:
+                index += 1
+            passage = passages[index]
+            no, section_no, kind = passage.no, passage.section_no, passage.kind
+            next_start = passages[index + 1].start if index < last else _NEVER
+        if start >= next_mask:
             while upto < n_masks and masks[upto][0] <= start:
                 upto += 1
-            if _masked(start, family, masks, upto):
+            window = masks[max(0, upto - 3) : upto]
+            reach = max(mask[1] for mask in window)
+            next_mask = masks[upto][0] if upto < n_masks else _NEVER
+        for family, category, weak, sections, maskable in cues:
+            if start < last_end.get(category, -1):
+                continue  # "một cửa" inside "một cửa liên thông": one mention, not two
+            if kind not in sections:
                 continue
-        last_end[category] = -neg_end
-        kept.append(
-            Mention(family, category, cue, weak, start, -neg_end, passage.no, passage.section_no,
-                    passage.kind)
-        )  # fmt: skip
+            if maskable and start < reach and _masked(start, family, window):
+                continue
+            last_end[category] = -neg_end
+            kept.append(Mention(family, category, key, weak, start, -neg_end, no, section_no, kind))
     return kept
+
+
+_NEVER = 1 << 62  # beyond any offset
 
 
 def present_categories(mentions: list[Mention]) -> dict[str, list[str]]:

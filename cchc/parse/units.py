@@ -85,8 +85,8 @@ def _table_units(text: str, passages: list[Passage]) -> list[UnitRole]:
         cells = text[passage.start : passage.end].split("\t")
         if len(cells) < 3:
             continue
-        lowered = [c.lower() for c in cells]
-        if lead_col is None:
+        if lead_col is None:  # still looking for the header row (only it is lowered)
+            lowered = [c.lower() for c in cells]
             lead_col = next((i for i, c in enumerate(lowered) if "chủ trì" in c), None)
             task_col = next((i for i, c in enumerate(lowered) if "nội dung" in c), 1)
             continue
@@ -97,37 +97,53 @@ def _table_units(text: str, passages: list[Passage]) -> list[UnitRole]:
     return found
 
 
+def _heading_units(text: str, passage: Passage, found: list[UnitRole]) -> list[str]:
+    """The units a numbered implementation item names ("1. Sở Nội vụ: chủ trì…"), split; the
+    roles its own task gives them go to ``found``."""
+    body = _body(text, passage)
+    if not _UNIT_WORD.match(body):
+        return []
+    name, _, task = _unit_and_task(body)
+    if len(name) >= 100:
+        return []
+    units = _split_units(_REQUEST.sub("", name.strip(" .")))
+    if task := task.strip():
+        role = _role_of(task)
+        found.extend(UnitRole(u, role, task, passage.no) for u in units)
+    return units
+
+
+_BULLETS = frozenset("-+•*–")
+_NOT_UNITS = frozenset({"distribution", "signature", "header", "preamble", "decision"})
+
+
 def extract_units(text: str, passages: list[Passage]) -> list[UnitRole]:
     found: list[UnitRole] = []
-    current_unit: str | None = None
-    current_item = ""
+    units: list[str] = []  # the unit heading's units, which the passages under it are tasks of
+    item: Passage | None = None  # the last numbered item: a labelled line's task
+    colon = -1  # the first ":" at or after the passage (they come in text order): a label's
     for passage in passages:
-        if passage.kind in ("distribution", "signature", "header", "preamble", "decision"):
+        kind = passage.kind
+        if kind in _NOT_UNITS:
             continue
-        if labelled := _LABELLED.match(text, passage.start, passage.end):
+        if colon < passage.start:
+            colon = text.find(":", passage.start)
+            if colon == -1:
+                colon = len(text)
+        if colon < passage.end and (labelled := _LABELLED.match(text, passage.start, passage.end)):
             role = _ROLE_NAMES[labelled.group(1).lower()]
-            found += [
-                UnitRole(u, role, current_item, passage.no) for u in _split_units(labelled.group(2))
-            ]
+            task = _body(text, item) if item else ""  # worked out only when a line needs it
+            found += [UnitRole(u, role, task, passage.no) for u in _split_units(labelled.group(2))]
             continue
-        if passage.item[:1].isdigit() or passage.item.endswith(")"):  # a numbered item
+        marker = passage.item
+        # A numbered item ("2.", "b)"); bullets, the most common markers, are ruled out first.
+        if marker and marker not in _BULLETS and (marker[0].isdigit() or marker[-1] == ")"):
+            item = passage
+            units = _heading_units(text, passage, found) if kind == "implementation" else []
+            continue
+        if units and kind == "implementation":
             body = _body(text, passage)
-            current_item, current_unit = body, None
-            name, _, task = _unit_and_task(body)
-            if passage.kind == "implementation" and _UNIT_WORD.match(body) and len(name) < 100:
-                current_unit = _REQUEST.sub("", name.strip(" ."))
-                if task.strip():
-                    role = _role_of(task.strip())
-                    found += [
-                        UnitRole(u, role, task.strip(), passage.no)
-                        for u in _split_units(current_unit)
-                    ]
-            continue
-        if not current_unit or passage.kind != "implementation":
-            continue
-        body = _body(text, passage)
-        if not body.startswith(_CLOSING):
-            found += [
-                UnitRole(u, _role_of(body), body, passage.no) for u in _split_units(current_unit)
-            ]
+            if not body.startswith(_CLOSING):
+                role = _role_of(body)
+                found += [UnitRole(u, role, body, passage.no) for u in units]
     return found + _table_units(text, [p for p in passages if p.kind == "appendix"])

@@ -9,7 +9,7 @@ character came from, so evidence can be shown as written.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -27,21 +27,20 @@ _TOKEN = re.compile(
 # them (most) are taken whole, and the full tokenizer is slow per character.
 _MARK_CHARS = "<*`\\\t|\u00a0\u2007\u202f"
 _SPECIAL_MARKS = (*_MARK_CHARS, "  ")
-_SPECIAL_BUT_STARS = re.compile("[" + re.escape(_MARK_CHARS.replace("*", "")) + "]|  ")
-_STARS = re.compile(r"\*+")  # _TOKEN's "drop" on a line whose only marks are stars
 _LINE_LEAD = re.compile(r"^[ \t]*(?:#{1,6}[ \t]*|>[ \t]*)?", re.M)
-_RULE_LINE = re.compile(r"[ \t\-=_|:+*]*")
-# "I. MỤC ĐÍCH, YÊU CẦU**1. Mục đích**": a heading glued to the next one by the converter.
-_GLUED = re.compile(r"(?<=[A-ZÀ-ỸĐ])\*\*(?=\d+\.\s)")
-# Item numbers have one or two digits a level ("2.", "1.2.", "10)"): a wrapped line that starts
-# with "2025." is the end of "… năm" on the line above, not item 2025.
-_ITEM_START = re.compile(
-    r"^(?:[IVXL]+\.\s|\d{1,2}(?:\.\d{1,2})*[.)]\s?|[a-zđ]\)\s|[-+•*–]\s|Điều \d+|Nơi nhận|Phụ lục|PHỤ LỤC)"
+_RULE = " \t-=_|:+*"  # what rule lines ("-----", "|---|---|") are made of
+# "I. MỤC ĐÍCH, YÊU CẦU**1. Mục đích**": a heading glued to the next one by the converter. The
+# space after the number is not a line end: the heading and its number are on one line.
+_GLUED = re.compile(r"(?<=[A-ZÀ-ỸĐ])\*\*(?=\d+\.[^\S\n])")
+# What starts a line of its own. Item numbers have one or two digits a level ("2.", "1.2.",
+# "10)"): a wrapped line that starts with "2025." is the end of "… năm" on the line above, not
+# item 2025. Then words that open a paragraph (the preamble's "Căn cứ…", the closing "Trên đây…").
+_OWN_LINE = re.compile(
+    r"[IVXL]+\.\s|\d{1,2}(?:\.\d{1,2})*[.)]\s?|[a-zđ]\)\s|[-+•*–]\s|Điều \d+|Nơi nhận|Phụ lục|PHỤ LỤC"
+    r"|Căn cứ|Thực hiện|Theo đề nghị|Trên đây|QUYẾT ĐỊNH|KẾ HOẠCH"
 )
 _NUMBERED = re.compile(r"\d+(?:\.\d+)*\.\s")
 _SENTENCE_END = (".", ";", ":", "!", "?", "./.")
-# Words that open a paragraph of their own (the preamble's "Căn cứ…", the closing "Trên đây…").
-_PARAGRAPH_START = re.compile(r"^(Căn cứ|Thực hiện|Theo đề nghị|Trên đây|QUYẾT ĐỊNH|KẾ HOẠCH)")
 
 
 @dataclass
@@ -67,26 +66,29 @@ class OffsetMap:
 Piece = tuple[str, "int | None"]
 
 
-def _line_pieces(raw: str, start: int, end: int) -> list[Piece]:
-    lead = _LINE_LEAD.match(raw, start, end)
-    pos = lead.end() if lead else start
+def _line_pieces(raw: str, pos: int, end: int, marks: list[int]) -> list[Piece]:
+    """The pieces of the line ``raw[pos:end]`` (its lead skipped); ``marks``: where markup may start.
+
+    Tokens are tried at the marks only, as ``_TOKEN.finditer`` would find them: a tab or space
+    token may begin with the spaces before its mark, which are cut from the piece before it.
+    """
     pieces: list[Piece] = []
     if raw.startswith(("* ", "*\t"), pos):  # a Markdown bullet, not emphasis
         pieces.append(("-", pos))
         pos += 1
-    if _SPECIAL_BUT_STARS.search(raw, pos, end):
-        tokens: Iterator[re.Match[str]] | tuple = _TOKEN.finditer(raw, pos, end)
-    elif raw.find("*", pos, end) != -1:  # only emphasis stars (most marked-up lines): found fast
-        tokens = _STARS.finditer(raw, pos, end)
-    else:
-        tokens = ()
-    for token in tokens:
-        if token.start() > pos:
-            pieces.append((raw[pos : token.start()], pos))
-        if token.lastgroup == "tab":
-            pieces.append(("\t", None))
-        elif token.lastgroup == "space":
-            pieces.append((" ", None))
+    for at in marks:
+        if at < pos or not (token := _TOKEN.match(raw, at, end)):
+            continue
+        kind = token.lastgroup
+        text = raw[pos:at]
+        if kind == "tab":
+            text = text.rstrip()  # the token's leading \s*
+        elif kind == "space":
+            text = text.rstrip(" ")  # the token's first space, when a non-breaking one follows
+        if text:
+            pieces.append((text, pos))
+        if kind != "drop":
+            pieces.append(("\t" if kind == "tab" else " ", None))
         pos = token.end()
     if end > pos:
         pieces.append((raw[pos:end], pos))
@@ -99,21 +101,6 @@ def _line_pieces(raw: str, start: int, end: int) -> list[Piece]:
         if text.rstrip():
             pieces.append((text.rstrip(), raw_start))
     return pieces
-
-
-def _raw_lines(raw: str) -> list[tuple[int, int]]:
-    spans = []
-    pos = 0
-    glued_anywhere = "**" in raw
-    for line in raw.split("\n"):
-        end = pos + len(line)
-        if glued_anywhere and raw.find("**", pos, end) != -1:
-            for cut in [m.start() for m in _GLUED.finditer(raw, pos, end)]:
-                spans.append((pos, cut))
-                pos = cut
-        spans.append((pos, end))
-        pos = end + 1
-    return spans
 
 
 def _is_caps(text: str) -> bool:
@@ -131,11 +118,9 @@ def join_separator(prev: str, nxt: str, after_break: bool = False) -> str | None
     ``after_break``: a blank line (or a Word paragraph end) lies between them and ``prev`` is a
     single line, so a numbered line there may be a heading ("7. Báo An Giang; Đài …").
     """
-    if "\t" in prev or "\t" in nxt or _ITEM_START.match(nxt) or _is_caps(nxt):
+    if _OWN_LINE.match(nxt) or "\t" in nxt or "\t" in prev or _is_caps(nxt):
         return None
-    if _PARAGRAPH_START.match(nxt):
-        return None
-    if cut_code(prev):
+    if prev[-1:] == "-" and cut_code(prev):
         return ""
     if nxt[0].islower():
         return " "
@@ -148,53 +133,65 @@ def join_separator(prev: str, nxt: str, after_break: bool = False) -> str | None
     return " " if len(prev) >= 55 else None
 
 
-_RULE_CHARS = frozenset(" \t-=_|:+*")
+_RULE_CHARS = frozenset(_RULE)
 _LEAD_CHARS = frozenset(" \t#>")
+_ODD_FIRST = _RULE_CHARS | _LEAD_CHARS
 
 
-def _paragraph_lines(raw: str) -> Iterator[tuple[str, list[Piece], bool]]:
-    """Each kept line's text, pieces, and whether a skipped (blank or rule) line came before it.
+def _kept_lines(
+    raw: str, specials: list[int]
+) -> Iterator[tuple[str, int, list[Piece] | None, bool]]:
+    """Each kept line's text, raw start and pieces (None: the line is taken whole from its
+    start), and whether a skipped (blank or rule) line came before it.
 
-    Most lines hold no markup: they are taken whole. Where markup may be is found once for the
-    whole text, one ``str.find`` walk per mark (a search per line costs more than the rest of
-    the line's work); the sentinel past the end closes the list.
+    Most lines hold no markup: they are taken whole. ``specials`` (where markup may be) closes
+    with a sentinel past the end.
     """
-    specials = [*positions(raw, _SPECIAL_MARKS), len(raw) + 1]
     next_special = 0
     skipped = False
-    for start, end in _raw_lines(raw):
-        if start == end or (raw[start] in _RULE_CHARS and _RULE_LINE.fullmatch(raw, start, end)):
+    end = -1
+    for line in raw.split("\n"):
+        if not line:
+            end += 1
             skipped = True
             continue
+        start = end + 1
+        end = start + len(line)
         pos = start
-        if raw[start] in _LEAD_CHARS:
-            pos = _LINE_LEAD.match(raw, start, end).end()  # type: ignore[union-attr]
+        if line[0] in _ODD_FIRST:
+            if line[0] in _RULE_CHARS and not line.strip(_RULE):
+                skipped = True
+                continue
+            if line[0] in _LEAD_CHARS:
+                pos = _LINE_LEAD.match(raw, start, end).end()  # type: ignore[union-attr]
         while specials[next_special] < pos:
             next_special += 1
-        if specials[next_special] < end or raw.startswith(("* ", "*\t"), pos):
-            pieces = _line_pieces(raw, start, end)
-            text = "".join(p[0] for p in pieces)
-        else:
-            text = raw[pos:end]
+        at, pieces = specials[next_special], None
+        if at >= end:
+            text = line if pos == start else raw[pos:end]
             if text.endswith(" "):  # single trailing spaces are not words
                 text = text.rstrip()
-            pieces = [(text, pos)] if text else []
-        if text.strip():
-            yield text, pieces, skipped
+        elif raw[at] == " " and start + len(line.rstrip(" ")) == at:
+            text = raw[pos:at]  # the only markup is a hard line break's trailing spaces
+        else:
+            marks = specials[next_special : bisect_left(specials, end, next_special)]
+            pieces = _line_pieces(raw, pos, end, marks)
+            text = "".join([piece[0] for piece in pieces])
+        if text and not text.isspace():
+            yield text, pos, pieces, skipped
             skipped = False
         else:
             skipped = True
 
 
-def clean_text(raw: str) -> tuple[str, OffsetMap]:
-    """Clean ``raw`` (NFC, LF line ends); returns the clean text and its map back to ``raw``."""
+def _join_lines(raw: str, specials: list[int]) -> tuple[str, OffsetMap]:
     parts: list[str] = []
     mapping = OffsetMap([], [], [])
     clean_starts, raw_starts, lengths = mapping.clean_starts, mapping.raw_starts, mapping.lengths
     pos = 0
     last_text = ""
     one_line = False  # the paragraph so far is one physical line
-    for text, pieces, after_break in _paragraph_lines(raw):
+    for text, raw_start, pieces, after_break in _kept_lines(raw, specials):
         sep = join_separator(last_text, text, after_break and one_line) if parts else None
         if sep is None:  # a new paragraph
             sep = "\n" if parts else ""
@@ -204,11 +201,42 @@ def clean_text(raw: str) -> tuple[str, OffsetMap]:
         if sep:
             parts.append(sep)
             pos += len(sep)
-        for piece_text, raw_start in pieces:
-            if raw_start is not None:
-                clean_starts.append(pos)
-                raw_starts.append(raw_start)
-                lengths.append(len(piece_text))
-            parts.append(piece_text)
-            pos += len(piece_text)
+        if pieces is None:
+            clean_starts.append(pos)
+            raw_starts.append(raw_start)
+            lengths.append(len(text))
+        else:
+            _map_pieces(pieces, pos, mapping)
+        parts.append(text)
+        pos += len(text)
     return "".join(parts), mapping
+
+
+def _map_pieces(pieces: list[Piece], pos: int, mapping: OffsetMap) -> None:
+    for piece_text, raw_start in pieces:
+        if raw_start is not None:
+            mapping.clean_starts.append(pos)
+            mapping.raw_starts.append(raw_start)
+            mapping.lengths.append(len(piece_text))
+        pos += len(piece_text)
+
+
+def clean_text(raw: str) -> tuple[str, OffsetMap]:
+    """Clean ``raw`` (NFC, LF line ends); returns the clean text and its map back to ``raw``.
+
+    Where markup may be is found once for the whole text, one ``str.find`` walk per mark (a
+    search per line costs more than the rest of the line's work).
+    """
+    specials = positions(raw, _SPECIAL_MARKS)
+    # Glued headings are rare: their "**" are among the marks, tried only there.
+    cuts = [at for at in specials if raw[at] == "*" and _GLUED.match(raw, at)]
+    if not cuts:
+        return _join_lines(raw, [*specials, len(raw) + 1])
+    # A line end put at each cut makes two lines of one; raw offsets after it move back by one.
+    raw = "\n".join(
+        [raw[start:end] for start, end in zip([0, *cuts], [*cuts, len(raw)], strict=True)]
+    )
+    text, mapping = _join_lines(raw, [*positions(raw, _SPECIAL_MARKS), len(raw) + 1])
+    added = [cut + i for i, cut in enumerate(cuts)]
+    mapping.raw_starts = [at - bisect_left(added, at) for at in mapping.raw_starts]
+    return text, mapping

@@ -28,6 +28,7 @@ _VI_WORDS = re.compile(
     re.IGNORECASE,
 )
 _PRINTABLE = bytes(b for b in range(256) if b >= 32 or b in (9, 10, 12, 13))
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in _PRINTABLE)
 _LETTERS = re.compile(r"[^\W\d_]")
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")  # tab, line ends, form feed are text
 
@@ -44,6 +45,8 @@ def _looks_binary(data: bytes) -> bool:
     head = data[:8192]
     if b"\x00" in head:
         return True
+    if not any(byte in head for byte in _CONTROL_BYTES):  # a memchr each: text has none
+        return False
     controls = len(head.translate(None, _PRINTABLE))
     return controls > len(head) * 0.05
 
@@ -67,6 +70,8 @@ def _utf16(data: bytes) -> tuple[str, str] | None:
         name, body, guessed = "utf-16", data, False
     else:
         head = data[:8192]
+        if 0 not in head:  # no NUL, so none at either parity: not UTF-16 (most files: UTF-8)
+            return None
         low, high = head[0::2].count(0), head[1::2].count(0)
         half = max(1, len(head) // 2)
         if high >= half * 0.3 and low <= half * 0.1:
@@ -104,7 +109,9 @@ def decode_text(data: bytes) -> tuple[str, str]:
             "The file is not text (binary data). Use .txt, .md, .docx or .pdf.",
         )
     text, encoding = utf16 or _decode(data)
-    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not _LETTERS.search(text):
         raise EmptyFile("Tệp không có chữ nào.", "The file contains no letters.")
     return text, encoding

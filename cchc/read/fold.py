@@ -19,10 +19,10 @@ for _second, _marks in _TONES.items():
     _first = _BASE[_second]
     for _i, _mark in enumerate(_marks):
         _OLD_TO_NEW[_first + _mark] = _ON_FIRST[_first][_i] + _second
-# The marked vowel first, its "o"/"u" checked behind it: the engine skips quickly to the rare
-# marked vowels (starting from "o"/"u", common letters, took 3x longer; a leading look-behind
-# would test every position). The "not after q" check is done in Python.
-_TONE_MARK = re.compile(r"[àáảãạèéẻẽẹỳýỷỹỵ](?<=[ou].)(?!\w)")
+# An old placement is "o" + marked a/e or "u" + marked y, ending a syllable. One pattern per
+# letter: a pattern that starts with a literal is scanned for at memchr-like speed (a leading
+# character class, as in one pattern for both, costs ~4x more). "Not after q" is checked in Python.
+_OLD_TONE = (re.compile(r"o[àáảãạèéẻẽẹ](?!\w)"), re.compile(r"u[ỳýỷỹỵ](?!\w)"))
 _PLAIN = {"–": "-", "—": "-", "‑": "-", "“": '"', "”": '"', "‘": "'", "’": "'", "\xa0": " "}
 
 
@@ -45,15 +45,14 @@ def nfc(text: str) -> str:
 
 def unify_tones(text: str) -> str:
     """Rewrite old tone placement (hoá, uỷ) to the new one (hóa, ủy); text must be lower case."""
+    starts = [match.start() for pattern in _OLD_TONE for match in pattern.finditer(text)]
     parts: list[str] = []
     pos = 0
-    for match in _TONE_MARK.finditer(text):
-        start = match.start() - 1  # the "o" or "u" before the marked vowel
+    for start in sorted(starts):
         if start and text[start - 1] == "q":  # "quý": u belongs to qu
             continue
         parts.append(text[pos:start])
-        pair = text[start : start + 2]
-        parts.append(_OLD_TO_NEW.get(pair, pair))  # "uả" has no other placement
+        parts.append(_OLD_TO_NEW[text[start : start + 2]])
         pos = start + 2
     if not parts:
         return text
