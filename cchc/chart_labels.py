@@ -12,8 +12,12 @@ from __future__ import annotations
 import re
 import textwrap
 from collections.abc import Iterable
+from functools import lru_cache
 
 import altair as alt
+from PIL import ImageFont
+
+from cchc.export.fonts import dejavu_dir
 
 BAR_LABEL_CHARS = 40  # 40 DejaVu characters at 15 px ≈ 365 px, inside the 420 px labelLimit
 HEAD_LINES, HEAD_LINE_PX, HEAD_FONT_PX = 6, 16, 13
@@ -85,3 +89,31 @@ def header_axis() -> alt.Axis:
     return alt.Axis(orient="top", labelAngle=0, labelBaseline="bottom", labelExpr=LINES_EXPR,
                     labelLimit=0, labelFontSize=HEAD_FONT_PX, labelLineHeight=HEAD_LINE_PX,
                     labelPadding=padding)  # fmt: skip
+
+
+@lru_cache(maxsize=8)
+def _dejavu(px: int, bold: bool) -> ImageFont.FreeTypeFont | None:
+    folder = dejavu_dir()
+    name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
+    return ImageFont.truetype(str(folder / name), px) if folder else None
+
+
+def text_px(text: str, px: int, bold: bool = False) -> float:
+    """How wide ``text`` is in DejaVu Sans at ``px``, the font exported images are drawn in."""
+    font = _dejavu(px, bold)
+    # Without DejaVu: 0.64 em a character is wider than any title measured (0.63 at most).
+    return font.getlength(text) if font else len(text) * px * 0.64
+
+
+def fit_lines(text: str, width: float, px: int, bold: bool = False) -> list[str]:
+    """``text`` in lines of ``px`` type no wider than ``width`` px, words kept whole (a no-break
+    space holds its words together, as in "†\u00a0dưới 3 kế hoạch")."""
+    lines: list[str] = []
+    for word in text.split(" "):
+        if not word:
+            continue
+        if lines and text_px(f"{lines[-1]} {word}", px, bold) <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines

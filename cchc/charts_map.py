@@ -14,7 +14,6 @@ pooling counts over the selected years (each plan once: sum n_with_once / n_plan
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Iterable
 
 import altair as alt
@@ -22,6 +21,7 @@ import pandas as pd
 
 from cchc.charts import FONT
 from cchc.charts_map_marks import MARK_XY, cut_layers, mark_layer
+from cchc.charts_map_words import SUBTITLE_PX, TITLE_PX, map_title
 from cchc.geo.provinces import ERA_NEW, merged_label
 from cchc.geo.tilegrid import archipelago_tiles, tile_layout
 from cchc.i18n import t
@@ -275,13 +275,14 @@ def tile_map(
     view = view.resolve_scale(color="independent").properties(
         width=round(_width(frame) * tile), height=round(_height(frame) * tile)
     )
-    title = f"{t('map_title', lang, n=era)}: {measure_label}"
-    subtitle = textwrap.wrap(caption, 80) or [""]
+    title, subtitle = map_title(era, measure_label, caption, lang, _width(frame) * tile)
     return (
         alt.hconcat(view)
         .properties(title=alt.TitleParams(title, subtitle=subtitle, anchor="start"))
         .configure(font=MAP_FONT)
-        .configure_title(fontSize=22, subtitleFontSize=14, subtitleColor="#444", offset=12)
+        .configure_title(
+            fontSize=TITLE_PX, subtitleFontSize=SUBTITLE_PX, subtitleColor="#444", offset=12
+        )
         .configure_legend(labelFontSize=14, titleFontSize=14, labelLimit=360)
         .configure_view(strokeWidth=0)
     )

@@ -94,5 +94,14 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Không tỉnh nào có từ {n} kế hoạch trở lên: chưa xếp hạng được.",
         "No province has {n} or more plans: no ranking.",
     ),
+    # The map's finding: its tiles' highest and lowest shares, and its grey tiles.
+    "f_map_high_low": (
+        "Cao nhất: {top} ({a:.0%}); thấp nhất: {low} ({b:.0%}).",
+        "Highest: {top} ({a:.0%}); lowest: {low} ({b:.0%}).",
+    ),
+    "f_map_grey": (
+        "Số tỉnh không có kế hoạch khớp bộ lọc (ô xám): {n}.",
+        "Provinces with no plan matching the filters (grey tiles): {n}.",
+    ),
     "f_no_data": ("Không có số liệu cho bộ lọc này.", "No data for these filters."),
 }

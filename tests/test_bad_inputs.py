@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -120,6 +121,25 @@ def test_not_a_plan_says_why_and_can_be_forced():
     assert "cải cách hành chính" in error.message_vi
     forced = extract(read_document(CORPUS / "not_a_plan.txt"), force=True)
     assert forced.plan_doubts
+    # Stored with the plan and printed by `extract` as "vi / en", like the reader's own notes.
+    assert all(len(note.split(" / ")) == 2 for note in forced.to_json()["notes"])
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.lower()))
+
+
+def test_not_a_plan_gives_each_language_its_own_reasons_only():
+    error = _error_for(CORPUS / "not_a_plan.txt")
+    vi, en = error.message_vi, error.message_en
+    assert (
+        "không nói đến cải cách hành chính" in vi and "never mentions administrative reform" in en
+    )
+    outside_quotes = re.sub(r"'[^']*'", "", en)  # "no 'Kế hoạch' title" names the word it lacks
+    assert outside_quotes.isascii(), f"Vietnamese words in the English message: {en}"
+    english = {word for word in _words(outside_quotes) if len(word) > 3} - {"cchc"}
+    assert not english & _words(vi), f"English words in the Vietnamese message: {vi}"
+    assert " / " not in vi and " / " not in en
 
 
 def test_a_build_with_bad_files_stores_only_the_good_plan(tmp_path):

@@ -20,7 +20,7 @@ from pptx.dml.color import RGBColor
 from pptx.util import Inches, Pt
 
 from cchc.errors import CchcError
-from cchc.export.catalog import CHART_IDS, Context, Item, Part, Runner, build_item, context
+from cchc.export.catalog import PACK_IDS, Context, Item, Part, Runner, build_item, context
 from cchc.export.fonts import dejavu_dir
 from cchc.export.images import render
 from cchc.i18n import t
@@ -62,7 +62,7 @@ def plans_context(run: Runner, filters: Filters, lang: str) -> Context:
     return ctx
 
 
-def build_pack(run: Runner, filters: Filters, lang: str, ids: Sequence[str] = CHART_IDS) -> Pack:
+def build_pack(run: Runner, filters: Filters, lang: str, ids: Sequence[str] = PACK_IDS) -> Pack:
     """Queries, charts, findings and PNGs for ``ids``, in that order."""
     ctx = plans_context(run, filters, lang)
     items = [build_item(ctx, chart_id) for chart_id in ids]

@@ -7,22 +7,38 @@ query function and the CLI a plain DuckDB connection: neither needs the other's 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import altair as alt
 import pandas as pd
 
 from cchc import charts
+from cchc.charts_map import pool_measure, tile_map
+from cchc.charts_map_words import (
+    ERA_OF_VIEW,
+    MEAN,
+    era_names,
+    map_note,
+    measure_options,
+    measure_what,
+    plan_counts,
+)
+from cchc.collate import vi_key
 from cchc.export import findings
 from cchc.export.captions import caption, filters_text, heatmap_note, label_provinces
+from cchc.geo.tilegrid import tile_layout
 from cchc.i18n import FAMILIES, family_name, t
+from cchc.small_samples import counts_note
 from cchc.store.db import Filters
 
 Runner = Callable[[str, dict[str, object]], pd.DataFrame]
 
 TRENDS = tuple(f"trend_{f}" for f in FAMILIES)
-CHART_IDS = ("coverage", "channel_mix", "indicator_focus", "channel_by_province",
-             "indicator_by_province", *TRENDS, "citations")  # fmt: skip
+PACK_IDS = ("coverage", "channel_mix", "indicator_focus", "channel_by_province",
+            "indicator_by_province", *TRENDS, "citations")  # fmt: skip
+# The map exports too, but a pack takes it only when asked: a tall map on a 16:9 slide or an A4
+# page shrinks to a strip whose tile names are 4-5 pt.
+CHART_IDS = (*PACK_IDS, "map")
 # Province rows per slide or page: 60 rows on one slide shrink to unreadable. A longer heatmap
 # is split into near-equal parts (60 → 3 × 20, 63 → 4 × 16), each with the caption and the
 # columns and colour scale of the whole.
@@ -85,6 +101,7 @@ def chart_title(chart_id: str, lang: str) -> str:
         "channel_by_province": t("x_channel_prov", lang),
         "indicator_by_province": t("x_indicator_prov", lang),
         "citations": t("x_citations", lang),
+        "map": t("map_heading", lang),
     }
     if chart_id.startswith("trend_"):
         return t("x_trend", lang, family=family_name(chart_id.removeprefix("trend_"), lang))
@@ -179,6 +196,34 @@ def _citations(ctx: Context, chart_id: str) -> Item:
     return Item(chart_id, title, cap, chart, findings.citations(df, ctx.lang), table)
 
 
+def _map(ctx: Context, chart_id: str) -> Item:
+    """The dashboard's province map as it opens: the mean coverage of the six content areas, in
+    the layout of the view (34 today, 63 as issued). As on the page, chosen provinces are
+    outlined, not the only ones drawn (the others would read as "no data"); its caption (filters
+    without them, plans on the map) is the page's, word for word (cchc.ui.maps.map_caption)."""
+    lang, view, era = ctx.lang, ctx.filters.view_by, ERA_OF_VIEW[ctx.filters.view_by]
+    every = context(ctx.run, replace(ctx.filters, provinces=()), lang)
+    rows = ctx.run("province_measure", {**every.filters.params(), "family": MEAN})
+    values = pool_measure(rows)
+    n_plans, n_unplaced = plan_counts(values, rows)
+    outlined = era_names(ctx.filters.provinces, view, era)
+    note = map_note(era, lang, counts_note(values["n_plans"], lang), bool(outlined), n_unplaced)
+    cap = caption(measure_what(MEAN, lang), every.scope, n_plans, every.date, lang, note)
+    label = measure_options(lang)[MEAN]
+    chart = tile_map(values, era, label, lang, cap, highlight=outlined)
+    title = f"{t('map_title', lang, n=era)}: {label}"
+    n_grey = len({str(tile["name"]) for tile in tile_layout(era)} - set(values["province"]))
+    finding = findings.province_shares(values, n_grey, lang)
+    return Item(chart_id, title, cap, chart, finding, _map_table(values, view, lang))
+
+
+def _map_table(values: pd.DataFrame, view_by: str, lang: str) -> pd.DataFrame:
+    """One row per province on the map, in Vietnamese order, named as the heatmaps name it."""
+    data = label_provinces(values, view_by, lang).rename(columns={"province_label": "place"})
+    data = data.sort_values("province", key=lambda names: names.map(vi_key), ignore_index=True)
+    return data[["place", "n_plans", "share"]]
+
+
 def build_item(ctx: Context, chart_id: str) -> Item:
     """One catalogue chart with its caption, finding and table, for the context's filters."""
     chart_title(chart_id, ctx.lang)  # fails early, with the list of ids, on a typo
@@ -192,6 +237,8 @@ def build_item(ctx: Context, chart_id: str) -> Item:
         return _bars(ctx, chart_id)
     if chart_id in TRENDS:
         return _trend(ctx, chart_id)
+    if chart_id == "map":
+        return _map(ctx, chart_id)
     return _citations(ctx, chart_id)
 
 

@@ -13,7 +13,7 @@ import pandas as pd
 from cchc.charts import pool_years
 from cchc.collate import vi_key, vi_sorted
 from cchc.i18n import short_label, t
-from cchc.small_samples import MIN_PLANS, marked, small_places
+from cchc.small_samples import MIN_PLANS, is_small, marked, small_places
 
 MAX_LACKS = 6  # provinces listed by name; a longer list would not fit under a slide's chart
 CHANGE_THRESHOLD = 0.2  # smaller moves in a handful of plans are noise, not news
@@ -108,6 +108,23 @@ def breadth(df: pd.DataFrame, lang: str) -> str:
     a, b = int(counts.max()), int(counts.min())
     text = t("f_breadth", lang, top=_names(counts, a), a=a, low=_names(counts, b), b=b)
     return f"{text} {t('f_small_unranked', lang, n=MIN_PLANS)}" if small else text
+
+
+def province_shares(values: pd.DataFrame, n_grey: int, lang: str) -> str:
+    """The map's highest and lowest provinces among those of at least MIN_PLANS plans (the
+    tiles' pooled shares, cchc.charts_map.pool_measure), then how many tiles are grey."""
+    if values.empty:
+        return t("f_no_data", lang)
+    ranked = values[[not is_small(int(n)) for n in values["n_plans"]]]
+    if ranked.empty:
+        text = t("f_breadth_none", lang, n=MIN_PLANS)
+    else:
+        shares = ranked.set_index("province")["share"].reindex(vi_sorted(ranked["province"]))
+        a, b = shares.max(), shares.min()
+        text = t("f_map_high_low", lang, top=_names(shares, a), a=a, low=_names(shares, b), b=b)
+        if len(ranked) < len(values):
+            text += " " + t("f_small_unranked", lang, n=MIN_PLANS)
+    return f"{text} {t('f_map_grey', lang, n=n_grey)}" if n_grey else text
 
 
 @dataclass(frozen=True)

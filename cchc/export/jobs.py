@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from cchc.export import briefing, images, tables
 from cchc.export.briefing import ExportError
-from cchc.export.catalog import CHART_IDS, Runner, build_item, table_columns
+from cchc.export.catalog import CHART_IDS, PACK_IDS, Runner, build_item, table_columns
 from cchc.store.db import Filters
 
 FORMATS = {"pack": ("pptx", "pdf"), "chart": ("png", "svg", "pdf"), "table": ("csv", "xlsx")}
@@ -36,7 +36,7 @@ def export_bytes(
     run: Runner, filters: Filters, lang: str, what: str, fmt: str, chart_ids: Sequence[str] = ()
 ) -> bytes:
     """A pack (pptx/pdf), one chart (png/svg/pdf) or one chart's table (csv/xlsx)."""
-    ids = list(chart_ids) or (list(CHART_IDS) if what == "pack" else [])
+    ids = list(chart_ids) or (list(PACK_IDS) if what == "pack" else [])
     _check(what, fmt, ids)
     if what == "pack":
         pack = briefing.build_pack(run, filters, lang, ids)

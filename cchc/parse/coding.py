@@ -39,8 +39,8 @@ def _province_press_cues() -> list[str]:
 
 @lru_cache(maxsize=4)
 def build_automaton(codebook: Codebook) -> ahocorasick.Automaton:
-    """Every cue, mask phrase and province name -> (key, length, cues, masked families or None,
-    province).
+    """Every cue, mask phrase and province name -> (key, length - 1, cues, masked families or
+    None, province).
 
     A cue payload carries what the section rules need. Province names ride in the same
     automaton: one walk over the text finds both.
@@ -63,7 +63,7 @@ def build_automaton(codebook: Codebook) -> ahocorasick.Automaton:
     automaton = ahocorasick.Automaton()
     for key in dict.fromkeys([*cues, *masks, *places]):
         automaton.add_word(
-            key, (key, len(key), tuple(cues.get(key, ())), masks.get(key), places.get(key))
+            key, (key, len(key) - 1, tuple(cues.get(key, ())), masks.get(key), places.get(key))
         )
     automaton.make_automaton()
     return automaton
@@ -85,12 +85,13 @@ _SEPARATORS = frozenset(" \n\t,.;:()\"'-/")
 def scan(folded: str, codebook: Codebook) -> Scan:
     """Find every cue, mask phrase and province name that stands as whole words."""
     hits, masks, places = [], [], []
-    last = len(folded) - 1
-    for end, (key, length, cues, masked, place) in build_automaton(codebook).iter(folded):
-        start = end - length + 1  # ``end``: the index of the hit's last character
-        if start and (before := folded[start - 1]) not in _SEPARATORS and before.isalnum():
+    # The text with a separator at each end: a hit's neighbours can be read without a bounds check.
+    padded = f" {folded} "
+    for end, (key, back, cues, masked, place) in build_automaton(codebook).iter(folded):
+        start = end - back  # ``end``: the index of the hit's last character
+        if (before := padded[start]) not in _SEPARATORS and before.isalnum():
             continue  # part of a longer word
-        if end < last and (after := folded[end + 1]) not in _SEPARATORS and after.isalnum():
+        if (after := padded[end + 2]) not in _SEPARATORS and after.isalnum():
             continue
         if cues:  # one tuple per cue key: (start, -end) never ties, so the sort stops there
             hits.append((start, ~end, key, cues))  # ~end == -(end + 1): longest first

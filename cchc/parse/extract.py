@@ -36,6 +36,9 @@ from cchc.read import Document
 # date needs a space after "ngày"; the signer's note names the title, not initials ("HL").
 EXTRACTOR_VERSION = "1.9"
 
+# Why a document looks unlike a plan, as (Vietnamese, English): each message is in one language.
+Doubt = tuple[str, str]
+
 
 def plan_id_of(doc: Document) -> str:
     """A plan's id, known before it is coded (its corrections are looked up by it): a hash of its
@@ -53,7 +56,13 @@ class Extraction:
     targets: list[Target]
     citations: list[Citation]
     units: list[UnitRole]
-    plan_doubts: list[str] = field(default_factory=list)
+    doubts: list[Doubt] = field(default_factory=list)
+
+    @property
+    def plan_doubts(self) -> list[str]:
+        """The doubts as stored with the plan's notes (plans.notes, extract's JSON): "vi / en",
+        the form of the reader's own notes, which ``how_text`` splits for the page."""
+        return [f"{vi} / {en}" for vi, en in self.doubts]
 
     @property
     def plan_id(self) -> str:
@@ -92,16 +101,16 @@ class Extraction:
         }
 
 
-def plan_doubts(doc: Document, structure: Structure, present: dict[str, list[str]]) -> list[str]:
+def doubts_of(doc: Document, structure: Structure, present: dict[str, list[str]]) -> list[Doubt]:
     """Why a document looks unlike a CCHC communication plan (empty when it looks like one)."""
     head = doc.folded[:3000]
     doubts = []
     if "kế hoạch" not in head:
-        doubts.append("không có tiêu đề 'Kế hoạch' / no 'Kế hoạch' title")
+        doubts.append(("không có tiêu đề 'Kế hoạch'", "no 'Kế hoạch' title"))
     if "cải cách hành chính" not in doc.folded and "cchc" not in doc.folded:
-        doubts.append("không nói đến cải cách hành chính / never mentions administrative reform")
+        doubts.append(("không nói đến cải cách hành chính", "never mentions administrative reform"))
     if "tuyên truyền" not in doc.folded and "truyền thông" not in doc.folded:
-        doubts.append("không nói đến tuyên truyền / never mentions communication")
+        doubts.append(("không nói đến tuyên truyền", "never mentions communication"))
     body = {s.kind for s in structure.sections} & {
         "purpose",
         "content",
@@ -110,13 +119,28 @@ def plan_doubts(doc: Document, structure: Structure, present: dict[str, list[str
     }
     if len(body) < 2:
         doubts.append(
-            "thiếu các mục Mục đích, Nội dung, Hình thức, Tổ chức thực hiện / no plan sections"
+            ("thiếu các mục Mục đích, Nội dung, Hình thức, Tổ chức thực hiện", "no plan sections")
         )
     if not present.get("content_area") and not present.get("channel"):
         doubts.append(
-            "không thấy lĩnh vực CCHC hay hình thức tuyên truyền nào / no content area or channel"
+            (
+                "không thấy lĩnh vực CCHC hay hình thức tuyên truyền nào",
+                "no content area or channel",
+            )
         )
     return doubts
+
+
+def not_a_plan(doubts: list[Doubt]) -> NotAPlan:
+    """The refusal, each language with its own reasons only."""
+    reasons_vi = "; ".join(vi for vi, _ in doubts)
+    reasons_en = "; ".join(en for _, en in doubts)
+    return NotAPlan(
+        f"Tệp không giống một kế hoạch tuyên truyền CCHC: {reasons_vi}. "
+        "Có thể nhập bắt buộc nếu chắc chắn.",
+        f"The file does not look like a CCHC communication plan: {reasons_en}. "
+        "It can be imported anyway.",
+    )
 
 
 def extract(
@@ -135,13 +159,9 @@ def extract(
     scanned = scan(doc.folded, codebook)  # one walk: cues, masks and province names
     mentions = code_mentions(scanned, structure.passages)
     present = present_categories(mentions)
-    doubts = plan_doubts(doc, structure, present)
+    doubts = doubts_of(doc, structure, present)
     if len(doubts) >= 2 and not force:
-        reasons = "; ".join(doubts)
-        raise NotAPlan(
-            f"Tệp không giống một kế hoạch tuyên truyền CCHC: {reasons}. Có thể nhập bắt buộc nếu chắc chắn.",
-            f"The file does not look like a CCHC communication plan: {reasons}. It can be imported anyway.",
-        )
+        raise not_a_plan(doubts)
     metadata = extract_metadata(doc.text, doc.folded, structure, scanned.places)
     # "Số: 1391/KH-SNgV" names the plan, cites nothing. Citation keys normalise the issuer's case
     # ("SNGV" -> "SNgV"), the number keeps it as written: compare without case.

@@ -17,7 +17,7 @@ import pandas as pd
 import streamlit as st
 
 from cchc.export import briefing, images, tables
-from cchc.export.catalog import CHART_IDS, chart_title
+from cchc.export.catalog import PACK_IDS, chart_title
 from cchc.i18n import t
 from cchc.store.db import Filters
 from cchc.ui.data import ensure_db, query
@@ -45,6 +45,8 @@ def file_stem(text: str, limit: int = 60) -> str:
 
 def _chart_title(spec: dict) -> str:
     text = images.spec_title(spec).get("text")
+    if isinstance(text, list):  # a title in lines (a long map title): one name for the file
+        return " ".join(map(str, text))
     return text if isinstance(text, str) else ""
 
 
@@ -101,8 +103,9 @@ def table_downloads(df: pd.DataFrame, columns: dict[str, str], lang: str, captio
 
 
 def chart_options(lang: str) -> dict[str, str]:
-    """Catalogue chart id → title, for the briefing page's multiselect."""
-    return {chart_id: chart_title(chart_id, lang) for chart_id in CHART_IDS}
+    """Catalogue chart id → title, for the briefing page's multiselect (the map is downloaded
+    from the overview: a pack page shrinks it, cchc.export.catalog.PACK_IDS)."""
+    return {chart_id: chart_title(chart_id, lang) for chart_id in PACK_IDS}
 
 
 def _run(name: str, params: dict[str, object]) -> pd.DataFrame:

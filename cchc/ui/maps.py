@@ -13,56 +13,27 @@ from dataclasses import replace
 import streamlit as st
 
 from cchc.charts_map import pool_measure
-from cchc.geo.provinces import ERA_NEW, ERA_OLD, current_province, members_of
-from cchc.i18n import short_label, t
-from cchc.parse.codebook import load_codebook
+from cchc.charts_map_words import (
+    MEAN,
+    VIEW_OF_ERA,
+    era_names,
+    map_note,
+    measure_options,
+    measure_what,
+    plan_counts,
+    split_measure,
+)
+from cchc.geo.provinces import ERA_NEW, ERA_OLD
+from cchc.i18n import t
 from cchc.small_samples import counts_note
 from cchc.ui.data import query
 from cchc.ui.state import State, seed_page_widget, sync_url
 from cchc.ui.widgets import caption_of, chart_spec, show_chart
 
+__all__ = ["era_names", "measure_options", "province_map", "split_measure"]
+
 # Pooling years per province costs more than the cached query it reads: cached the same way.
 _pooled = st.cache_data(show_spinner=False, max_entries=64)(pool_measure)
-MEAN = "content_area"  # measure key of the mean coverage of the six content areas
-FAMILIES = ("content_area", "channel", "indicator")
-VIEW_OF_ERA = {ERA_NEW: "today", ERA_OLD: "issued"}
-
-
-def measure_options(lang: str) -> dict[str, str]:
-    """Measure key ('content_area' = mean of the six, 'family:category') -> label."""
-    options = {MEAN: t("map_areas_mean", lang)}
-    for cat in load_codebook().categories:
-        if cat.family in FAMILIES:
-            full = cat.en if lang == "en" else cat.vi
-            label = short_label(cat.id, full, lang)
-            options[f"{cat.family}:{cat.id}"] = t(f"map_opt_{cat.family}", lang, label=label)
-    return options
-
-
-def split_measure(measure: str) -> tuple[str, str | None]:
-    """'channel:facebook' -> ('channel', 'facebook'); the mean -> ('content_area', None)."""
-    family, _, category = measure.partition(":")
-    return family, category or None
-
-
-def era_names(names: Iterable[str], view_by: str, era: str) -> list[str]:
-    """Province names chosen in one view, as tile names of the era's layout."""
-    if era == ERA_NEW:
-        found = (current_province(n) if view_by == "issued" else n for n in names)
-        return sorted({n for n in found if n})
-    if view_by == "today":
-        return sorted({m for n in names for m in (members_of(n) or [n])})
-    return sorted(set(names))
-
-
-def _what(measure: str, lang: str) -> str:
-    family, category = split_measure(measure)
-    if category is None:
-        what = t("map_what_mean", lang)
-    else:
-        label = measure_options(lang)[measure].split(": ", 1)[-1]
-        what = t(f"map_what_{family}", lang, label=label)
-    return f"{what} ({t('map_pooled_years', lang)})"
 
 
 def map_caption(
@@ -70,14 +41,10 @@ def map_caption(
     small_note: str = "",
 ) -> str:  # fmt: skip
     """What the map counts · filters (all provinces, the era's view) · source · how to read it;
-    ``small_note``: what the mark on tiles of few plans means, as the heatmaps' captions say it."""
-    lang = state.lang
-    notes = [t(f"map_note_{era}", lang), t("map_note_grey", lang), small_note]
-    if outlined:
-        notes.append(t("map_note_highlight", lang))
-    if n_unplaced:  # plans whose province could not be read: counted, said, not drawn
-        notes.append(t("map_note_unplaced", lang, n=n_unplaced))
-    return caption_of(state, _what(measure, lang), n_plans, " ".join(n for n in notes if n))
+    ``small_note``: what the mark on tiles of few plans means, as the heatmaps' captions say it.
+    The words are the exports' (cchc.charts_map_words): a downloaded map says the same."""
+    note = map_note(era, state.lang, small_note, outlined, n_unplaced)
+    return caption_of(state, measure_what(measure, state.lang), n_plans, note)
 
 
 def _follow_view(era_key: str, view_by: str, default_era: str) -> None:
@@ -118,9 +85,7 @@ def province_map(state: State, highlight: Iterable[str] = (), key: str = "map") 
     rows = query("province_measure", map_state.filters, family=family)
     values = _pooled(rows, category)
     outlined = era_names(highlight, state.view_by, era)
-    n_plans = int(values["n_plans"].sum()) if not values.empty else 0
-    unplaced = rows[rows["province"].isna()]
-    n_unplaced = int(unplaced["n_plans_total"].iloc[0]) if not unplaced.empty else 0
+    n_plans, n_unplaced = plan_counts(values, rows)
     small = counts_note(values["n_plans"], lang)
     caption = map_caption(map_state, measure, era, n_plans, bool(outlined), n_unplaced, small)
     label = measure_options(lang)[measure]

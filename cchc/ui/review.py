@@ -137,13 +137,15 @@ def present_keys(ext: Extraction) -> list[str]:
 
 
 def _status_box(item: Checked, lang: str) -> None:
+    """What happens to the file, in the reader's language only (as in the summary table): a
+    refusal's reasons are in its message, and an English page should not list them in Vietnamese."""
     result = item.result
     if result.status == "ready":
         st.success(t("imp_ready_msg", lang, pid=result.plan_id))
     elif result.status == "duplicate":
-        st.warning(f"{_md(result.message_vi)}\n\n{_md(result.message_en)}")
+        st.warning(_md(message_text(result, lang)))
     else:
-        st.error(f"{_md(result.message_vi)}\n\n{_md(result.message_en)}")
+        st.error(_md(message_text(result, lang)))
     if result.code == "not_a_plan" or (item.extraction and item.extraction.plan_doubts):
         key = force_key(item.name, item.data)
         if result.code == "not_a_plan" or st.session_state.get(key):
