@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 from cchc.parse.structure import Structure
 from cchc.read.fold import new_tone_placement
-from cchc.read.marks import matches_at, positions
 
 # Number suffixes of provincial departments, and the department they stand for.
 DEPARTMENT_CODES = {
@@ -84,38 +83,41 @@ def _ubnd(level_word: str, confidence: str, how: str, place: str | None = None) 
     return Issuer(f"UBND {word} {name}" if name else f"UBND {word}", level, None, confidence, how)
 
 
-def _own(
-    pattern: re.Pattern[str], text: str, words: tuple[str, ...], limit: int
-) -> re.Match[str] | None:
-    """First match starting before ``limit`` that is the plan speaking of itself, not "… của UBND
-    tỉnh ban hành Kế hoạch"."""
-    longest = max(map(len, words))
-    starts = [at for at in positions(text[: limit + longest], words) if at < limit]
-    for match in matches_at(pattern, text, starts):
-        if not text[max(0, match.start() - 5) : match.start()].endswith(("của ", "tại ")):
-            return match
-    return None
-
-
-# A plan introduces itself at the end of its preamble, within this many characters of its start
-# in nearly all plans: both kinds of introduction are looked for there first, where the words
-# they start with are found in a sixth of the time the whole head takes.
-_NEAR = 1000
+# A plan introduces itself after its header and first "Căn cứ" lines: the words both kinds of
+# introduction start with are looked for window by window, and the search stops in the first
+# window that holds one, so the rest of the head is not searched.
+_WINDOWS = (320, 1000)
 _INTRODUCTIONS = ((_SELF_INTRO, _DEPT_WORDS, "dept"), (_UBND, _COUNCIL_WORDS, "ubnd"))
 
 
+def _starts(head: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """(position, kind's index) of every word an introduction starts with, starting in [lo, hi)."""
+    found = []
+    for index, (_, words, _) in enumerate(_INTRODUCTIONS):
+        for word in words:
+            end = hi - 1 + len(word)  # a word found before ``end`` starts before ``hi``
+            at = head.find(word, lo, end)
+            while at != -1:
+                found.append((at, index))
+                at = head.find(word, at + 1, end)
+    found.sort()
+    return found
+
+
 def _self_introduction(head: str) -> tuple[re.Match[str], str] | None:
-    """The earliest introduction (a department's or a council's) and its kind. The first of each
-    kind starting before a limit does not depend on what follows the limit; if either starts
-    before it, the earliest of them is the earliest of all."""
-    for limit in (_NEAR, len(head)) if len(head) > _NEAR else (len(head),):
-        found = [
-            (match, kind)
-            for pattern, words, kind in _INTRODUCTIONS
-            if (match := _own(pattern, head, words, limit))
-        ]
-        if found:
-            return min(found, key=lambda c: c[0].start())
+    """The earliest introduction (a department's or a council's) that is the plan speaking of
+    itself, not "… của UBND tỉnh ban hành Kế hoạch", and its kind. Both kinds are tried at their
+    words in text order (no two start at one position), each never inside its previous match."""
+    after = [-1, -1]  # where each kind's last match ended
+    lo = 0
+    for hi in (*(w for w in _WINDOWS if w < len(head)), len(head)):
+        for at, index in _starts(head, lo, hi):
+            if at < after[index] or not (match := _INTRODUCTIONS[index][0].match(head, at)):
+                continue
+            if not head.endswith(("của ", "tại "), max(0, at - 5), at):
+                return match, _INTRODUCTIONS[index][2]
+            after[index] = match.end()
+        lo = hi
     return None
 
 

@@ -37,12 +37,20 @@ _REQUEST = re.compile(r"^Đề nghị\s+")
 def _split_units(names: str) -> list[str]:
     parts = []
     for chunk in names.split(";"):
-        parts += [_ASIDE.sub(" ", p).strip(" .;,") for p in _NEXT_UNIT.split(chunk)]
+        # _ASIDE starts with no literal the engine could skip to: tried at every character of a
+        # name, it costs more than the rest of the split. It needs a "(".
+        parts += [
+            (_ASIDE.sub(" ", p) if "(" in p else p).strip(" .;,")
+            for p in (_NEXT_UNIT.split(chunk) if "," in chunk else (chunk,))
+        ]
     return [p for p in parts if 2 < len(p) < 120]
 
 
 def _role_of(task: str) -> str:
-    head = task.lower()[:40]
+    cut = task[:40]
+    head = cut.lower()  # not the whole task: only its head is read
+    if len(head) != len(cut):  # a letter that lowers to two: cut where the whole one would be
+        head = task.lower()[:40]
     if head.lstrip("- ").startswith("phối hợp"):  # "Phối hợp với đơn vị chủ trì…" supports
         return "phoi_hop"
     if "chủ trì" in head:
@@ -54,10 +62,10 @@ _CLOSING = ("Trên đây", "Trong quá trình", "Yêu cầu")
 
 
 def _body(text: str, passage: Passage) -> str:
-    sentence = text[passage.start : passage.end]
-    if passage.item and sentence.startswith(passage.item):
-        sentence = sentence[len(passage.item) :]
-    return sentence.strip()
+    start, item = passage.start, passage.item
+    if item and text.startswith(item, start, passage.end):
+        start += len(item)
+    return text[start : passage.end].strip()
 
 
 # Where a unit's name ends when no colon follows it: "Sở Nội vụ chủ trì, phối hợp…".
@@ -106,7 +114,8 @@ def _heading_units(text: str, passage: Passage, found: list[UnitRole]) -> list[s
     name, _, task = _unit_and_task(body)
     if len(name) >= 100:
         return []
-    units = _split_units(_REQUEST.sub("", name.strip(" .")))
+    name = name.strip(" .")
+    units = _split_units(_REQUEST.sub("", name) if name.startswith("Đề nghị") else name)
     if task := task.strip():
         role = _role_of(task)
         found.extend(UnitRole(u, role, task, passage.no) for u in units)
@@ -122,10 +131,13 @@ def extract_units(text: str, passages: list[Passage]) -> list[UnitRole]:
     units: list[str] = []  # the unit heading's units, which the passages under it are tasks of
     item: Passage | None = None  # the last numbered item: a labelled line's task
     colon = -1  # the first ":" at or after the passage (they come in text order): a label's
+    appendix: list[Passage] = []  # table rows, read afterwards (_table_units)
     for passage in passages:
         kind = passage.kind
         if kind in _NOT_UNITS:
             continue
+        if kind == "appendix":
+            appendix.append(passage)
         if colon < passage.start:
             colon = text.find(":", passage.start)
             if colon == -1:
@@ -146,4 +158,4 @@ def extract_units(text: str, passages: list[Passage]) -> list[UnitRole]:
             if not body.startswith(_CLOSING):
                 role = _role_of(body)
                 found += [UnitRole(u, role, body, passage.no) for u in units]
-    return found + _table_units(text, [p for p in passages if p.kind == "appendix"])
+    return found + _table_units(text, appendix)
