@@ -54,7 +54,7 @@ class Section:
 class Passage:
     """One sentence (or one table row) of the clean text."""
 
-    no: int
+    no: int  # its index in Structure.passages (rows.py relies on it)
     section_no: int
     kind: str
     item: str

@@ -144,7 +144,7 @@ def _first_evidence(pid: str, extraction: Extraction) -> list[tuple]:
     """Each category's first counted mention with its sentence (mentions come in text order).
     Stored so the dashboard's cell lists need not read plans.text: decompressing the texts of a
     few hundred plans took 110 ms at 10,000 plans. (In SQL at build time it cost 1.3 ms a plan.)"""
-    passages = {p.no: p for p in extraction.structure.passages}
+    passages = extraction.structure.passages  # numbered in order: a passage's no is its index
     text, seen, rows = extraction.doc.text, set(), []
     for m in extraction.mentions:
         if m.category not in seen:
