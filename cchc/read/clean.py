@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import accumulate
 
 from cchc.read.marks import positions
 
@@ -118,107 +118,132 @@ def join_separator(prev: str, nxt: str, after_break: bool = False) -> str | None
     ``after_break``: a blank line (or a Word paragraph end) lies between them and ``prev`` is a
     single line, so a numbered line there may be a heading ("7. Báo An Giang; Đài …").
     """
-    if _OWN_LINE.match(nxt) or "\t" in nxt or "\t" in prev or _is_caps(nxt):
+    # The line-start pattern is tried last, only where the lines would join: it is the costly test.
+    if "\t" in nxt or "\t" in prev or (len(nxt) >= 3 and nxt.isupper()):
         return None
     if prev[-1:] == "-" and cut_code(prev):
-        return ""
-    if nxt[0].islower():
-        return " "
-    if prev.endswith(_SENTENCE_END) or _is_caps(prev):
+        sep = ""
+    elif nxt[0].islower():
+        sep = " "
+    elif prev.endswith(_SENTENCE_END) or _is_caps(prev):
         return None
-    if prev.endswith((",", "-", "(", " và", " của")):
-        return " "
-    if after_break and nxt[0].isupper() and _NUMBERED.match(prev):
-        return None  # a numbered heading with no colon, then its first sentence
-    return " " if len(prev) >= 55 else None
+    elif prev.endswith((",", "-", "(", " và", " của")):
+        sep = " "
+    elif len(prev) < 55 or (after_break and nxt[0].isupper() and _NUMBERED.match(prev)):
+        return None  # a numbered heading with no colon, then its first sentence; a short line
+    else:
+        sep = " "
+    return None if _OWN_LINE.match(nxt) else sep
 
 
 _RULE_CHARS = frozenset(_RULE)
 _LEAD_CHARS = frozenset(" \t#>")
-_ODD_FIRST = _RULE_CHARS | _LEAD_CHARS
+# A line that starts with none of these and holds no mark is taken whole. Blank-looking lines
+# ("\x0c", "\u3000 ") start with a space character, so they take the slow way too.
+_ODD_FIRST = _LEAD_CHARS | {c for c in map(chr, range(0x3001)) if c.isspace()}
 
 
-def _kept_lines(
-    raw: str, specials: list[int]
-) -> Iterator[tuple[str, int, list[Piece] | None, bool]]:
-    """Each kept line's text, raw start and pieces (None: the line is taken whole from its
-    start), and whether a skipped (blank or rule) line came before it.
+def _markup_line(
+    raw: str, line: str, start: int, end: int, specials: list[int]
+) -> tuple[str, int, list[Piece] | None]:
+    """Text, raw start and pieces (None: taken whole from its raw start) of the line
+    ``raw[start:end]`` when it may hold markup or a lead; text is '' when the line is dropped."""
+    pos = start
+    if line[0] in _RULE_CHARS and not line.strip(_RULE):
+        return "", pos, None
+    if line[0] in _LEAD_CHARS:
+        pos = _LINE_LEAD.match(raw, start, end).end()  # type: ignore[union-attr]
+    first = bisect_left(specials, pos)
+    at, pieces = specials[first], None
+    if at >= end:
+        text = line if pos == start else raw[pos:end]
+        if text.endswith(" "):  # single trailing spaces are not words
+            text = text.rstrip()
+    elif raw[at] == " " and start + len(line.rstrip(" ")) == at:
+        text = raw[pos:at]  # the only markup is a hard line break's trailing spaces
+    else:
+        pieces = _line_pieces(raw, pos, end, specials[first : bisect_left(specials, end, first)])
+        text = "".join([piece[0] for piece in pieces])
+    return ("", pos, None) if text.isspace() else (text, pos, pieces)
 
-    Most lines hold no markup: they are taken whole. ``specials`` (where markup may be) closes
-    with a sentinel past the end.
-    """
-    next_special = 0
-    skipped = False
+
+def _add_pieces(pieces: list[Piece], parts: list[str], raw_starts: list[int]) -> bool:
+    """Add a line's pieces to ``parts`` (separator, run, separator, run...) after its separator:
+    inserted pieces between two runs make one separator. Inserted pieces after the last run make
+    a separator before an empty run with raw start -1: returns whether there was one."""
+    gap = None  # right after the line's separator; the first piece is a run
+    for text, raw_start in pieces:
+        if raw_start is None:
+            gap += text  # type: ignore[operator]
+            continue
+        if gap is not None:
+            parts.append(gap)
+        parts.append(text)
+        raw_starts.append(raw_start)
+        gap = ""
+    if gap:
+        parts += (gap, "")
+        raw_starts.append(-1)
+    return bool(gap)
+
+
+def _assemble(parts: list[str], raw_starts: list[int], empty_runs: bool) -> tuple[str, OffsetMap]:
+    """The clean text of ``parts`` (separator, run, separator, run...) and its runs' map."""
+    if not parts:
+        return "", OffsetMap([], [], [])
+    parts[0] = ""  # the first line's separator: the text starts with it
+    ends = list(accumulate(map(len, parts)))  # where each run starts is where its separator ends
+    mapping = OffsetMap(ends[0::2], raw_starts, list(map(len, parts[1::2])))
+    if empty_runs:
+        runs = zip(mapping.clean_starts, raw_starts, mapping.lengths, strict=True)
+        kept = [run for run in runs if run[1] != -1]
+        mapping = OffsetMap(*map(list, zip(*kept, strict=True)))
+    return "".join(parts), mapping
+
+
+def _join_lines(raw: str, specials: list[int]) -> tuple[str, OffsetMap]:
+    """Kept lines joined into paragraphs, and the runs that map them back to ``raw``."""
+    parts: list[str] = []  # separator, run, separator, run...: the clean text
+    raw_starts: list[int] = []
+    # The paragraph so far. It starts as a tab, which join_separator never joins to: the first
+    # line starts the text (its separator is dropped in _assemble).
+    last_text, last_end, one_line, empty_runs = "\t", 0, False, False
+    next_mark, next_at = 0, specials[0]
     end = -1
     for line in raw.split("\n"):
         if not line:
             end += 1
-            skipped = True
             continue
         start = end + 1
         end = start + len(line)
-        pos = start
-        if line[0] in _ODD_FIRST:
-            if line[0] in _RULE_CHARS and not line.strip(_RULE):
-                skipped = True
+        pieces = None
+        if next_at < end or line[0] in _ODD_FIRST:
+            text, raw_start, pieces = _markup_line(raw, line, start, end, specials)
+            next_mark = bisect_left(specials, end, next_mark)
+            next_at = specials[next_mark]
+            if not text:
                 continue
-            if line[0] in _LEAD_CHARS:
-                pos = _LINE_LEAD.match(raw, start, end).end()  # type: ignore[union-attr]
-        while specials[next_special] < pos:
-            next_special += 1
-        at, pieces = specials[next_special], None
-        if at >= end:
-            text = line if pos == start else raw[pos:end]
-            if text.endswith(" "):  # single trailing spaces are not words
-                text = text.rstrip()
-        elif raw[at] == " " and start + len(line.rstrip(" ")) == at:
-            text = raw[pos:at]  # the only markup is a hard line break's trailing spaces
+        elif line[0] in _RULE_CHARS and not line.strip(_RULE):
+            continue  # a rule line ("-----") has no marks: its first character tells
         else:
-            marks = specials[next_special : bisect_left(specials, end, next_special)]
-            pieces = _line_pieces(raw, pos, end, marks)
-            text = "".join([piece[0] for piece in pieces])
-        if text and not text.isspace():
-            yield text, pos, pieces, skipped
-            skipped = False
-        else:
-            skipped = True
-
-
-def _join_lines(raw: str, specials: list[int]) -> tuple[str, OffsetMap]:
-    parts: list[str] = []
-    mapping = OffsetMap([], [], [])
-    clean_starts, raw_starts, lengths = mapping.clean_starts, mapping.raw_starts, mapping.lengths
-    pos = 0
-    last_text = ""
-    one_line = False  # the paragraph so far is one physical line
-    for text, raw_start, pieces, after_break in _kept_lines(raw, specials):
-        sep = join_separator(last_text, text, after_break and one_line) if parts else None
+            text = line.rstrip() if line[-1] == " " else line
+            raw_start = start
+        if last_text[-1] in ".;:!?" and not text[0].islower():
+            sep = None  # what join_separator says (a sentence ends), found without calling it
+        else:  # a dropped line (blank, rule) between the two: after a break
+            sep = join_separator(last_text, text, one_line and start > last_end + 1)
         if sep is None:  # a new paragraph
-            sep = "\n" if parts else ""
-            last_text, one_line = text, True
+            sep, last_text, one_line = "\n", text, True
         else:
             last_text, one_line = last_text + sep + text, False
-        if sep:
-            parts.append(sep)
-            pos += len(sep)
+        last_end = end
+        parts.append(sep)
         if pieces is None:
-            clean_starts.append(pos)
+            parts.append(text)
             raw_starts.append(raw_start)
-            lengths.append(len(text))
         else:
-            _map_pieces(pieces, pos, mapping)
-        parts.append(text)
-        pos += len(text)
-    return "".join(parts), mapping
-
-
-def _map_pieces(pieces: list[Piece], pos: int, mapping: OffsetMap) -> None:
-    for piece_text, raw_start in pieces:
-        if raw_start is not None:
-            mapping.clean_starts.append(pos)
-            mapping.raw_starts.append(raw_start)
-            mapping.lengths.append(len(piece_text))
-        pos += len(piece_text)
+            empty_runs |= _add_pieces(pieces, parts, raw_starts)
+    return _assemble(parts, raw_starts, empty_runs)
 
 
 def clean_text(raw: str) -> tuple[str, OffsetMap]:
