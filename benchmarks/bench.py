@@ -44,7 +44,7 @@ def machine_info() -> list[str]:
         )
     mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
     return [
-        f"- Machine: {cpu}, nproc = {len(os.sched_getaffinity(0))}, RAM {mem:.0f} GiB, "
+        f"- Machine: {cpu}, {os.cpu_count()} CPUs, RAM {mem:.0f} GiB, "
         f"{platform.system()} {platform.release()}",
         f"- Python {platform.python_version()}, DuckDB {duckdb.__version__}",
         f"- Command: `python -m cchc bench {shlex.join(sys.argv[2:] if _via_cli() else sys.argv[1:])}`",
